@@ -1,0 +1,53 @@
+package io.github.hfcontacts.client.internal;
+
+import io.github.hfcontacts.client.FieldError;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * Fails a 2xx response whose JSON body holds only {@code "error"} with
+ * {@link ErrorEnvelopeException}, before any converter can map that body onto a model and report a
+ * failure as a success. Not API.
+ *
+ * <p>Thread safety: immutable.
+ */
+public final class ErrorEnvelopeInterceptor implements Interceptor {
+  private final int excerptChars;
+
+  /**
+   * Creates the interceptor.
+   *
+   * @param excerptChars the most characters of the body kept in the exception
+   */
+  public ErrorEnvelopeInterceptor(int excerptChars) {
+    this.excerptChars = excerptChars;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Response response = chain.proceed(chain.request());
+    if (!response.isSuccessful()) {
+      return response;
+    }
+    SuccessStatus.set(response.code());
+    ResponseBody body = response.body();
+    if (body == null) {
+      return response;
+    }
+    // Peeking leaves the body unread for the converter; the size cap applies to the peek too,
+    // because the body's source is the capped one.
+    BufferedSource source = body.source();
+    Optional<List<FieldError>> errors = ErrorBodies.envelope(source.peek());
+    if (errors.isEmpty()) {
+      return response;
+    }
+    String excerpt = ErrorBodies.excerpt(source.peek(), excerptChars);
+    response.close();
+    throw new ErrorEnvelopeException(response.code(), errors.get(), excerpt);
+  }
+}
