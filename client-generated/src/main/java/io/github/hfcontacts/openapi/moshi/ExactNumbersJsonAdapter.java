@@ -29,30 +29,6 @@ final class ExactNumbersJsonAdapter extends JsonAdapter<Object> {
     return new ExactNumbersJsonAdapter(moshi);
   };
 
-  static final JsonAdapter<BigDecimal> BIG_DECIMAL = new JsonAdapter<BigDecimal>() {
-    @Override
-    public BigDecimal fromJson(JsonReader reader) throws IOException {
-      if (reader.peek() == JsonReader.Token.NULL) {
-        return reader.nextNull();
-      }
-      return new BigDecimal(reader.nextString());
-    }
-
-    @Override
-    public void toJson(JsonWriter writer, BigDecimal value) throws IOException {
-      if (value == null) {
-        writer.nullValue();
-      } else {
-        writer.value(value);
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "JsonAdapter(BigDecimal)";
-    }
-  };
-
   private final Moshi moshi;
 
   private ExactNumbersJsonAdapter(Moshi moshi) {

@@ -43,8 +43,8 @@ public final class HappyFoxMoshi {
   public static Moshi.Builder builder() {
     return new Moshi.Builder()
         .add(ExactNumbersJsonAdapter.FACTORY)
-        .add(BigDecimal.class, ExactNumbersJsonAdapter.BIG_DECIMAL)
-        .add(BigInteger.class, new BigIntegerJsonAdapter())
+        .add(BigDecimal.class, new NumberTextJsonAdapter<>("BigDecimal", BigDecimal::new))
+        .add(BigInteger.class, new NumberTextJsonAdapter<>("BigInteger", BigInteger::new))
         .add(OpenEnumJsonAdapter.FACTORY)
         .add(OneOfJsonAdapter.FACTORY)
         .add(ModelJsonAdapter.FACTORY);
