@@ -1,7 +1,7 @@
 package io.github.hfcontacts.client;
 
-import static io.github.hfcontacts.client.DomainServer.assertGet;
-import static io.github.hfcontacts.client.DomainServer.assertPost;
+import static io.github.hfcontacts.client.MockHappyFox.assertGet;
+import static io.github.hfcontacts.client.MockHappyFox.assertPost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Contact groups: list, get, create, edit, and chunked membership changes. */
 class ContactGroupsTest {
-  @RegisterExtension final DomainServer mock = new DomainServer();
+  @RegisterExtension final MockHappyFox mock = new MockHappyFox();
 
   private ContactGroups groups() {
     return mock.client().contactGroups();
@@ -145,7 +145,7 @@ class ContactGroupsTest {
         if (seen.getAndIncrement() == failingRequest) {
           return failure;
         }
-        Object body = DomainServer.parse(request.getBody().clone().readUtf8());
+        Object body = MockHappyFox.parse(request.getBody().clone().readUtf8());
         List<Object> ids = new ArrayList<>();
         if (removal) {
           ids.addAll((List<Object>) ((Map<String, Object>) body).get("contacts"));
@@ -163,7 +163,7 @@ class ContactGroupsTest {
               : "{\"data\":{\"access_tickets\":false,\"contact\":" + contact
                   + "},\"success\":true}");
         }
-        return DomainServer.json(200, out.append(']').toString());
+        return MockHappyFox.json(200, out.append(']').toString());
       }
     };
   }
@@ -171,7 +171,7 @@ class ContactGroupsTest {
   @SuppressWarnings("unchecked")
   @Test
   void addingTwoHundredFiftyContactsSendsThreeRequestsAndReportsEachContact() throws Exception {
-    mock.server.setDispatcher(perItem(1, DomainServer.json(500, "{}"), false));
+    mock.server.setDispatcher(perItem(1, MockHappyFox.json(500, "{}"), false));
     List<GroupMember> members = new ArrayList<>();
     for (long id = 1; id <= 250; id++) {
       members.add(GroupMember.of(id, id % 2 == 0));
@@ -185,7 +185,7 @@ class ContactGroupsTest {
       assertThat(request.getMethod()).isEqualTo("POST");
       assertThat(request.getPath()).isEqualTo("/api/1.1/json/contact_group/7/update_contacts/");
       List<Map<String, Object>> items =
-          (List<Map<String, Object>>) DomainServer.parse(request.getBody().readUtf8());
+          (List<Map<String, Object>>) MockHappyFox.parse(request.getBody().readUtf8());
       assertThat(items).hasSize(size);
       for (Map<String, Object> item : items) {
         assertThat(item).isEqualTo(Map.of("contact", (double) next, "access_tickets", next % 2 == 0));

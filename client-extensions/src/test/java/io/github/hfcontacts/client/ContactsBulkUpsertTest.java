@@ -1,5 +1,9 @@
 package io.github.hfcontacts.client;
 
+import static io.github.hfcontacts.client.MockHappyFox.assertPost;
+import static io.github.hfcontacts.client.MockHappyFox.json;
+import static io.github.hfcontacts.client.MockHappyFox.parse;
+import static io.github.hfcontacts.client.MockHappyFox.postedBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * with ids), small ones are fixtures.
  */
 class ContactsBulkUpsertTest {
-  @RegisterExtension final DomainServer mock = new DomainServer();
+  @RegisterExtension final MockHappyFox mock = new MockHappyFox();
 
   private static List<ContactDraft> drafts(int count) {
     List<ContactDraft> drafts = new ArrayList<>();
@@ -45,14 +49,14 @@ class ContactsBulkUpsertTest {
         if (index == failingRequest) {
           return failure;
         }
-        return DomainServer.json(200, echoBody(request.getBody().clone().readUtf8()));
+        return json(200, echoBody(request.getBody().clone().readUtf8()));
       }
     };
   }
 
   @SuppressWarnings("unchecked")
   private static String echoBody(String requestBody) {
-    List<Map<String, Object>> items = (List<Map<String, Object>>) DomainServer.parse(requestBody);
+    List<Map<String, Object>> items = (List<Map<String, Object>>) parse(requestBody);
     StringBuilder out = new StringBuilder("[");
     for (Map<String, Object> item : items) {
       String email = (String) item.get("email");
@@ -66,10 +70,7 @@ class ContactsBulkUpsertTest {
 
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> bodyItems(RecordedRequest request) {
-    assertThat(request.getMethod()).isEqualTo("POST");
-    assertThat(request.getPath()).isEqualTo("/api/1.1/json/users/");
-    assertThat(request.getHeader("Content-Type")).startsWith("application/json");
-    return (List<Map<String, Object>>) DomainServer.parse(request.getBody().readUtf8());
+    return (List<Map<String, Object>>) parse(postedBody(request, "users/"));
   }
 
   private void assertChunksSent(int... sizes) throws InterruptedException {
@@ -90,7 +91,7 @@ class ContactsBulkUpsertTest {
 
   @Test
   void twoHundredFiftyContactsWithTheMiddleChunkFailingWith500() throws Exception {
-    mock.server.setDispatcher(echo(1, DomainServer.json(500, "{\"detail\": \"oops\"}")));
+    mock.server.setDispatcher(echo(1, json(500, "{\"detail\": \"oops\"}")));
 
     BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(drafts(250));
 
@@ -133,8 +134,8 @@ class ContactsBulkUpsertTest {
 
   @Test
   void theMiddleChunkRejectedWith400CarriesItsFieldErrors() throws Exception {
-    mock.server.setDispatcher(echo(1, DomainServer.json(400,
-        DomainServer.fixture("upsert-error-name-required.json"))));
+    mock.server.setDispatcher(echo(1, json(400,
+        Fixtures.read("upsert-error-name-required.json"))));
 
     BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(drafts(250));
 
@@ -167,7 +168,7 @@ class ContactsBulkUpsertTest {
 
   @Test
   void anAuthenticationFailureStopsTheRemainingChunks() throws Exception {
-    mock.server.setDispatcher(echo(1, DomainServer.json(401, "{}")));
+    mock.server.setDispatcher(echo(1, json(401, "{}")));
 
     BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(drafts(250));
 
@@ -187,12 +188,12 @@ class ContactsBulkUpsertTest {
 
   @Test
   void aRateLimitStopsTheRemainingChunksWithoutWaiting() throws Exception {
-    mock.server.setDispatcher(echo(1, DomainServer.json(429, "{}")));
+    mock.server.setDispatcher(echo(1, json(429, "{}")));
 
     BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(drafts(250));
 
     assertChunksSent(100, 100);
-    assertThat(mock.sleeps).isEmpty();
+    assertThat(mock.sleeper.sleeps()).isEmpty();
     assertThat(result.succeeded()).isEqualTo(100);
     ChunkFailure limited = result.chunkFailures().get(0);
     assertThat(limited.exception()).isInstanceOf(RateLimitedException.class);
@@ -212,7 +213,7 @@ class ContactsBulkUpsertTest {
         ContactDraft.builder().email("nathen@example.com")
             .customField(CustomFieldValue.text(4, "LDA5000")).build()));
 
-    DomainServer.assertPost(mock.take(), "users/", "[{\"email\": \"johnsmith@example.com\","
+    assertPost(mock.take(), "users/", "[{\"email\": \"johnsmith@example.com\","
         + " \"name\": \"John Smith\", \"c-cf-4\": \"XHR1234\"},"
         + " {\"email\": \"nathen@example.com\", \"c-cf-4\": \"LDA5000\"}]");
     assertThat(result.succeeded()).isEqualTo(1);

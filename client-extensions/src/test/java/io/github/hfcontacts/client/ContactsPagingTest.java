@@ -1,6 +1,6 @@
 package io.github.hfcontacts.client;
 
-import static io.github.hfcontacts.client.DomainServer.assertGet;
+import static io.github.hfcontacts.client.MockHappyFox.assertGet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link Contacts#list()} and {@link Contacts#search}: lazy auto-pagination over size-50 pages. */
 class ContactsPagingTest {
-  @RegisterExtension final DomainServer mock = new DomainServer();
+  @RegisterExtension final MockHappyFox mock = new MockHappyFox();
 
   /** A page of {@code count} contacts with ids {@code firstId...}, claiming {@code pageCount}. */
   private static String page(int firstId, int count, Integer pageCount, int total) {

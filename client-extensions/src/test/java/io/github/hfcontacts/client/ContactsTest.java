@@ -1,7 +1,7 @@
 package io.github.hfcontacts.client;
 
-import static io.github.hfcontacts.client.DomainServer.assertGet;
-import static io.github.hfcontacts.client.DomainServer.assertPost;
+import static io.github.hfcontacts.client.MockHappyFox.assertGet;
+import static io.github.hfcontacts.client.MockHappyFox.assertPost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Single-contact operations: get, edit, login permission, primary phone, upsert. */
 class ContactsTest {
-  @RegisterExtension final DomainServer mock = new DomainServer();
+  @RegisterExtension final MockHappyFox mock = new MockHappyFox();
 
   private Contacts contacts() {
     return mock.client().contacts();
@@ -239,7 +239,7 @@ class ContactsTest {
 
   @Test
   void upsertRejectedByHappyFoxIsAValidationExceptionWithFieldErrors() throws Exception {
-    mock.enqueueJson(400, DomainServer.fixture("upsert-error-name-required.json"));
+    mock.enqueueJson(400, Fixtures.read("upsert-error-name-required.json"));
 
     assertThatThrownBy(() -> contacts().upsert(
         ContactDraft.builder().email("new@example.com").build()))

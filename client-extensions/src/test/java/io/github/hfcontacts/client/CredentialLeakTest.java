@@ -8,11 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import okhttp3.mockwebserver.MockResponse;
@@ -71,9 +68,9 @@ class CredentialLeakTest {
 
     Throwable thrown = catchThrowable(() -> {
       if (method.equals("GET")) {
-        mock.transport().execute(mock.api().list(50, 1));
+        mock.listUsers();
       } else {
-        mock.transport().execute(mock.api().create(Map.of("name", "Ann")));
+        mock.createAnn();
       }
     });
 
@@ -86,13 +83,10 @@ class CredentialLeakTest {
 
   @Test
   void refusedConnectionDoesNotLeakTheCredentials() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      port = socket.getLocalPort();
-    }
+    int port = MockHappyFox.freePort();
     mock.use(mock.builderFor("http://127.0.0.1:" + port + "/").build());
 
-    Throwable thrown = catchThrowable(() -> mock.transport().execute(mock.api().list(50, 1)));
+    Throwable thrown = catchThrowable(mock::listUsers);
 
     assertThat(thrown).isInstanceOf(NetworkException.class);
     assertNoSecret(describeDeeply(thrown));

@@ -1,5 +1,6 @@
 package io.github.hfcontacts.client;
 
+import static io.github.hfcontacts.client.MockHappyFox.assertPost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Typed custom-field values: their wire form and how they are read back from a contact. */
 class CustomFieldValueTest {
-  @RegisterExtension final DomainServer mock = new DomainServer();
+  @RegisterExtension final MockHappyFox mock = new MockHappyFox();
 
   private static final List<CustomFieldValue> ALL_TYPES = List.of(
       CustomFieldValue.text(4, "XHR1234"),
@@ -31,7 +32,7 @@ class CustomFieldValueTest {
     Contact saved = mock.client().contacts().upsert(ContactDraft.builder()
         .email("james@example.com").customFields(ALL_TYPES).build());
 
-    String body = DomainServer.assertPost(mock.take(), "users/", "{\"email\": \"james@example.com\","
+    String body = assertPost(mock.take(), "users/", "{\"email\": \"james@example.com\","
         + " \"c-cf-4\": \"XHR1234\", \"c-cf-5\": 3, \"c-cf-6\": 1250.5, \"c-cf-7\": [10, 12],"
         + " \"c-cf-8\": \"2026-03-31\", \"c-cf-9\": null}");
     assertThat(body).isEqualTo("{\"email\":\"james@example.com\",\"c-cf-4\":\"XHR1234\","

@@ -1,7 +1,7 @@
 package io.github.hfcontacts.client;
 
-import static io.github.hfcontacts.client.DomainServer.assertGet;
-import static io.github.hfcontacts.client.DomainServer.assertPost;
+import static io.github.hfcontacts.client.MockHappyFox.assertGet;
+import static io.github.hfcontacts.client.MockHappyFox.assertPost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * read-merge-write update that keeps the fields it does not change.
  */
 class CustomFieldsTest {
-  @RegisterExtension final DomainServer mock = new DomainServer();
+  @RegisterExtension final MockHappyFox mock = new MockHappyFox();
 
   private static final String ALL_FIELDS_OF_33 = "\"c-cf-4\": \"XHR1234\", \"c-cf-5\": 3,"
       + " \"c-cf-6\": 1250.5, \"c-cf-7\": [10, 12], \"c-cf-8\": \"2026-03-31\", \"c-cf-9\": null";

@@ -20,14 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ErrorMappingTest {
   @RegisterExtension final MockHappyFox mock = new MockHappyFox();
 
-  private Map<String, Object> createAnn() {
-    return mock.transport().execute(mock.api().create(Map.of("name", "Ann")));
-  }
-
-  private Map<String, Object> listUsers() {
-    return mock.transport().execute(mock.api().list(50, 1));
-  }
-
   private void assertOneRequest(String method, String path) throws InterruptedException {
     RecordedRequest request = mock.take();
     assertThat(request.getMethod()).isEqualTo(method);
@@ -41,7 +33,7 @@ class ErrorMappingTest {
   void http400BecomesValidationExceptionWithFieldErrors() throws Exception {
     mock.enqueue(json(400, Fixtures.read("error-name-required.json")));
 
-    ValidationException e = Thrown.by(ValidationException.class, this::createAnn);
+    ValidationException e = Thrown.by(ValidationException.class, mock::createAnn);
 
     assertThat(e).hasMessage(
         "POST " + API + "users/ failed: HTTP 400 (name: This field is required.)");
@@ -59,7 +51,7 @@ class ErrorMappingTest {
   void http400WithSeveralFieldsListsThemAll() throws Exception {
     mock.enqueue(json(400, Fixtures.read("error-two-fields.json")));
 
-    ValidationException e = Thrown.by(ValidationException.class, this::createAnn);
+    ValidationException e = Thrown.by(ValidationException.class, mock::createAnn);
 
     assertThat(e).hasMessage("POST " + API + "users/ failed: HTTP 400 (name: This field is "
         + "required.; email: Enter a valid email address. This email is already in use.)");
@@ -72,7 +64,7 @@ class ErrorMappingTest {
   void credentialsEchoedByTheServerAreMaskedInMessageAndExcerpt() throws Exception {
     mock.enqueue(json(400, Fixtures.read("error-echoing-credentials.json")));
 
-    ValidationException e = Thrown.by(ValidationException.class, this::createAnn);
+    ValidationException e = Thrown.by(ValidationException.class, mock::createAnn);
 
     assertThat(e).hasMessage(
         "POST " + API + "users/ failed: HTTP 400 (api_key: Unknown key ██ with code ██)");
@@ -86,7 +78,7 @@ class ErrorMappingTest {
   void http400WithoutJsonHasNoFieldErrors() throws Exception {
     mock.enqueue(new MockResponse().setResponseCode(400).setBody("Bad Request"));
 
-    ValidationException e = Thrown.by(ValidationException.class, this::createAnn);
+    ValidationException e = Thrown.by(ValidationException.class, mock::createAnn);
 
     assertThat(e).hasMessage("POST " + API + "users/ failed: HTTP 400");
     assertThat(e.fieldErrors()).isEmpty();
@@ -100,7 +92,7 @@ class ErrorMappingTest {
     mock.enqueue(json(status, "{\"error\": \"Invalid credentials\"}")
         .setHeader("WWW-Authenticate", "Basic realm=\"api\""));
 
-    AuthenticationException e = Thrown.by(AuthenticationException.class, this::listUsers);
+    AuthenticationException e = Thrown.by(AuthenticationException.class, mock::listUsers);
 
     assertThat(e).hasMessage("GET " + API + "users/ failed: HTTP " + status);
     assertThat(e.statusCode()).hasValue(status);
@@ -125,7 +117,7 @@ class ErrorMappingTest {
   void otherClientErrorsBecomeUnexpectedStatusException(int status) throws Exception {
     mock.enqueue(json(status, "{}"));
 
-    UnexpectedStatusException e = Thrown.by(UnexpectedStatusException.class, this::createAnn);
+    UnexpectedStatusException e = Thrown.by(UnexpectedStatusException.class, mock::createAnn);
 
     assertThat(e).hasMessage("POST " + API + "users/ failed: HTTP " + status);
     assertThat(e.statusCode()).hasValue(status);
@@ -138,7 +130,7 @@ class ErrorMappingTest {
     mock.enqueue(new MockResponse().setResponseCode(status).setHeader("Location", "/elsewhere/"));
     mock.enqueue(json(200, "{}"));
 
-    UnexpectedStatusException e = Thrown.by(UnexpectedStatusException.class, this::createAnn);
+    UnexpectedStatusException e = Thrown.by(UnexpectedStatusException.class, mock::createAnn);
 
     assertThat(e).hasMessage(
         "POST " + API + "users/ failed: HTTP " + status + " (redirects are not followed)");
@@ -156,7 +148,7 @@ class ErrorMappingTest {
     mock.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "/elsewhere/"));
     mock.enqueue(json(200, "{}"));
 
-    UnexpectedStatusException e = Thrown.by(UnexpectedStatusException.class, this::listUsers);
+    UnexpectedStatusException e = Thrown.by(UnexpectedStatusException.class, mock::listUsers);
 
     assertThat(e.statusCode()).hasValue(302);
     assertOneRequest("GET", API + "users/?size=50&page=1");
@@ -166,7 +158,7 @@ class ErrorMappingTest {
   void http429BecomesRateLimitedExceptionWithTheDocumentedBlock() throws Exception {
     mock.enqueue(json(429, "{\"error\": \"Too many requests\"}"));
 
-    RateLimitedException e = Thrown.by(RateLimitedException.class, this::listUsers);
+    RateLimitedException e = Thrown.by(RateLimitedException.class, mock::listUsers);
 
     assertThat(e).hasMessage("GET " + API + "users/ failed: HTTP 429 (retry after 600 s)");
     assertThat(e.statusCode()).hasValue(429);
@@ -180,7 +172,7 @@ class ErrorMappingTest {
     mock.enqueue(json(status, "{}"));
     mock.enqueue(json(200, "{}"));
 
-    ServerException e = Thrown.by(ServerException.class, this::createAnn);
+    ServerException e = Thrown.by(ServerException.class, mock::createAnn);
 
     assertThat(e).hasMessage("POST " + API + "users/ failed: HTTP " + status);
     assertThat(e.statusCode()).hasValue(status);
@@ -193,7 +185,7 @@ class ErrorMappingTest {
         .setHeader("Content-Type", "text/html")
         .setBody(Fixtures.read("not-json.html")));
 
-    MalformedResponseException e = Thrown.by(MalformedResponseException.class, this::listUsers);
+    MalformedResponseException e = Thrown.by(MalformedResponseException.class, mock::listUsers);
 
     assertThat(e.getMessage())
         .startsWith("GET " + API + "users/ failed: malformed body in HTTP 200 (");
@@ -207,7 +199,7 @@ class ErrorMappingTest {
   void wrongShapeBecomesMalformedResponseExceptionWithJsonPath() throws Exception {
     mock.enqueue(json(200, Fixtures.read("wrong-shape.json")));
 
-    MalformedResponseException e = Thrown.by(MalformedResponseException.class, this::listUsers);
+    MalformedResponseException e = Thrown.by(MalformedResponseException.class, mock::listUsers);
 
     assertThat(e).hasMessage("GET " + API
         + "users/ failed: malformed body in HTTP 200 (Expected BEGIN_OBJECT but was BEGIN_ARRAY "
@@ -220,7 +212,7 @@ class ErrorMappingTest {
   void emptySuccessBodyIsMalformed() throws Exception {
     mock.enqueue(new MockResponse().setResponseCode(200));
 
-    MalformedResponseException e = Thrown.by(MalformedResponseException.class, this::listUsers);
+    MalformedResponseException e = Thrown.by(MalformedResponseException.class, mock::listUsers);
 
     assertThat(e).hasMessage(
         "GET " + API + "users/ failed: malformed body in HTTP 200 (empty body)");
@@ -232,7 +224,7 @@ class ErrorMappingTest {
   void successStatusWithOnlyAnErrorArrayIsAValidationException(int status) throws Exception {
     mock.enqueue(json(status, Fixtures.read("error-name-required.json")));
 
-    ValidationException e = Thrown.by(ValidationException.class, this::createAnn);
+    ValidationException e = Thrown.by(ValidationException.class, mock::createAnn);
 
     assertThat(e).hasMessage(
         "POST " + API + "users/ failed: HTTP " + status + " (name: This field is required.)");
@@ -247,7 +239,7 @@ class ErrorMappingTest {
   void successStatusWithAnErrorStringIsAValidationException() throws Exception {
     mock.enqueue(json(200, "{\"error\": \"Contact limit reached\"}"));
 
-    ValidationException e = Thrown.by(ValidationException.class, this::createAnn);
+    ValidationException e = Thrown.by(ValidationException.class, mock::createAnn);
 
     assertThat(e).hasMessage("POST " + API + "users/ failed: HTTP 200 (Contact limit reached)");
     assertThat(e.fieldErrors()).containsExactly(FieldError.of("", List.of("Contact limit reached")));
@@ -258,7 +250,7 @@ class ErrorMappingTest {
   void successStatusWithAnEmptyErrorArrayIsAValidationException() throws Exception {
     mock.enqueue(json(200, "{\"error\": []}"));
 
-    ValidationException e = Thrown.by(ValidationException.class, this::createAnn);
+    ValidationException e = Thrown.by(ValidationException.class, mock::createAnn);
 
     assertThat(e).hasMessage("POST " + API + "users/ failed: HTTP 200 (error body)");
     assertThat(e.fieldErrors()).isEmpty();
@@ -269,7 +261,7 @@ class ErrorMappingTest {
   void anErrorKeyBesideOtherDataIsNotAnEnvelope() throws Exception {
     mock.enqueue(json(200, "{\"error\": [], \"id\": 5}"));
 
-    Map<String, Object> answer = createAnn();
+    Map<String, Object> answer = mock.createAnn();
 
     assertThat(answer).containsEntry("id", 5.0);
     assertOneRequest("POST", API + "users/");
@@ -292,7 +284,7 @@ class ErrorMappingTest {
     String longBody = "x".repeat(5000);
     mock.enqueue(new MockResponse().setResponseCode(409).setBody(longBody));
 
-    UnexpectedStatusException e = Thrown.by(UnexpectedStatusException.class, this::createAnn);
+    UnexpectedStatusException e = Thrown.by(UnexpectedStatusException.class, mock::createAnn);
 
     assertThat(e.bodyExcerpt()).hasValue("x".repeat(HappyFoxException.MAX_BODY_EXCERPT_CHARS));
     assertThat(e.getMessage()).doesNotContain("xxx");
@@ -303,7 +295,7 @@ class ErrorMappingTest {
   void djangoStyleFieldMapIsParsed() throws Exception {
     mock.enqueue(json(400, "{\"error\": {\"email\": [\"Enter a valid email address.\"]}}"));
 
-    ValidationException e = Thrown.by(ValidationException.class, this::createAnn);
+    ValidationException e = Thrown.by(ValidationException.class, mock::createAnn);
 
     assertThat(e.fieldErrors())
         .containsExactly(FieldError.of("email", List.of("Enter a valid email address.")));

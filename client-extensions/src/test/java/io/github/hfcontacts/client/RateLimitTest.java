@@ -5,7 +5,6 @@ import static io.github.hfcontacts.client.MockHappyFox.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Map;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,10 +14,6 @@ class RateLimitTest {
 
   private void listUsers() {
     mock.transport().execute(mock.api().list(10, 1));
-  }
-
-  private void createAnn() {
-    mock.transport().execute(mock.api().create(Map.of("name", "Ann")));
   }
 
   @Test
@@ -66,11 +61,11 @@ class RateLimitTest {
       mock.enqueue(json(200, "{}"));
     }
 
-    createAnn();
+    mock.createAnn();
     listUsers();
     listUsers();
     assertThat(mock.sleeper.sleeps()).isEmpty();
-    createAnn();
+    mock.createAnn();
 
     assertThat(mock.sleeper.sleeps()).containsExactly(Duration.ofMinutes(1));
     assertThat(mock.take().getMethod()).isEqualTo("POST");

@@ -1,7 +1,7 @@
 package io.github.hfcontacts.client;
 
-import static io.github.hfcontacts.client.DomainServer.assertGet;
-import static io.github.hfcontacts.client.DomainServer.assertPost;
+import static io.github.hfcontacts.client.MockHappyFox.assertGet;
+import static io.github.hfcontacts.client.MockHappyFox.assertPost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.hfcontacts.openapi.model.Contact;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * targets the mock through the loopback-http opt-in, and prints where this test collects.
  */
 class ReadmeExampleTest {
-  @RegisterExtension final DomainServer mock = new DomainServer();
+  @RegisterExtension final MockHappyFox mock = new MockHappyFox();
 
   @Test
   void theReadmeExampleRuns() throws Exception {
@@ -27,7 +27,7 @@ class ReadmeExampleTest {
         + " {\"email\": \"bob@example.com\", \"success\": false, \"errors\": [{\"field\": \"name\","
         + " \"errors\": [\"This field is required.\"]}]}]"); // upsertAll
     mock.enqueueJson(200, "{\"page_info\": {\"count\": 1, \"page_count\": 1}, \"data\": ["
-        + DomainServer.fixture("contact-33-updated.json") + "]}"); // search
+        + Fixtures.read("contact-33-updated.json") + "]}"); // search
     mock.enqueueJson(200, "[{\"data\": {\"access_tickets\": true, \"contact\": 33},"
         + " \"success\": true}]"); // addContacts
     List<ContactDraft> drafts = List.of(

@@ -4,7 +4,6 @@ import static io.github.hfcontacts.client.MockHappyFox.API;
 import static io.github.hfcontacts.client.MockHappyFox.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,15 +25,11 @@ class ResponseSizeLimitTest {
     return prefix + "x".repeat(length - prefix.length() - suffix.length()) + suffix;
   }
 
-  private Map<String, Object> listUsers() {
-    return mock.transport().execute(mock.api().list(50, 1));
-  }
-
   @Test
   void announcedContentLengthOverTheCapFails() throws Exception {
     mock.enqueue(json(200, jsonOfLength(2 * CAP)));
 
-    MalformedResponseException e = Thrown.by(MalformedResponseException.class, this::listUsers);
+    MalformedResponseException e = Thrown.by(MalformedResponseException.class, mock::listUsers);
 
     assertThat(e).hasMessage("GET " + API
         + "users/ failed: HTTP 200 body exceeds the 1024-byte limit (Content-Length 2048)");
@@ -50,7 +45,7 @@ class ResponseSizeLimitTest {
         .setHeader("Content-Type", "application/json")
         .setChunkedBody(jsonOfLength(4 * CAP), 100));
 
-    MalformedResponseException e = Thrown.by(MalformedResponseException.class, this::listUsers);
+    MalformedResponseException e = Thrown.by(MalformedResponseException.class, mock::listUsers);
 
     assertThat(e).hasMessage(
         "GET " + API + "users/ failed: HTTP 200 body exceeds the 1024-byte limit");
@@ -63,8 +58,7 @@ class ResponseSizeLimitTest {
   void errorBodyOverTheCapFailsWithItsStatus() throws Exception {
     mock.enqueue(new MockResponse().setResponseCode(400).setChunkedBody("e".repeat(3 * CAP), 64));
 
-    MalformedResponseException e = Thrown.by(MalformedResponseException.class,
-        () -> mock.transport().execute(mock.api().create(Map.of("name", "Ann"))));
+    MalformedResponseException e = Thrown.by(MalformedResponseException.class, mock::createAnn);
 
     assertThat(e).hasMessage(
         "POST " + API + "users/ failed: HTTP 400 body exceeds the 1024-byte limit");
@@ -77,8 +71,8 @@ class ResponseSizeLimitTest {
     mock.enqueue(json(200, jsonOfLength(CAP)));
     mock.enqueue(new MockResponse().setChunkedBody(jsonOfLength(CAP), 100));
 
-    assertThat(listUsers()).containsKey("data");
-    assertThat(listUsers()).containsKey("data");
+    assertThat(mock.listUsers()).containsKey("data");
+    assertThat(mock.listUsers()).containsKey("data");
 
     assertThat(mock.server.getRequestCount()).isEqualTo(2);
   }

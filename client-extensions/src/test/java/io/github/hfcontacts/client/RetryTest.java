@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,14 +27,6 @@ class RetryTest {
   private static final String USERS = API + "users/?size=50&page=1";
 
   @RegisterExtension final MockHappyFox mock = new MockHappyFox();
-
-  private Map<String, Object> listUsers() {
-    return mock.transport().execute(mock.api().list(50, 1));
-  }
-
-  private Map<String, Object> createAnn() {
-    return mock.transport().execute(mock.api().create(Map.of("name", "Ann")));
-  }
 
   private void assertRequests(int count, String method, String path) throws InterruptedException {
     assertThat(mock.server.getRequestCount()).isEqualTo(count);
@@ -56,7 +47,7 @@ class RetryTest {
     mock.enqueue(json(503, "{}"));
     mock.enqueue(json(200, Fixtures.read("users-page.json")));
 
-    Map<String, Object> page = listUsers();
+    Map<String, Object> page = mock.listUsers();
 
     assertThat(page).containsKey("data");
     // random() is 1.0: the full exponential wait, 500 ms then 1 s.
@@ -70,7 +61,7 @@ class RetryTest {
     mock.enqueue(json(status, "{}"));
     mock.enqueue(json(200, "{}"));
 
-    listUsers();
+    mock.listUsers();
 
     assertThat(mock.sleeper.sleeps()).containsExactly(Duration.ofMillis(500));
     assertRequests(2, "GET", USERS);
@@ -82,7 +73,7 @@ class RetryTest {
       mock.enqueue(json(503, "{}"));
     }
 
-    ServerException e = Thrown.by(ServerException.class, this::listUsers);
+    ServerException e = Thrown.by(ServerException.class, mock::listUsers);
 
     assertThat(e).hasMessage("GET " + API + "users/ failed: HTTP 503 after 3 attempts");
     assertThat(e.attempts()).isEqualTo(3);
@@ -96,7 +87,7 @@ class RetryTest {
     mock.enqueue(json(500, "{}"));
     mock.enqueue(json(200, "{}"));
 
-    ServerException e = Thrown.by(ServerException.class, this::listUsers);
+    ServerException e = Thrown.by(ServerException.class, mock::listUsers);
 
     assertThat(e).hasMessage("GET " + API + "users/ failed: HTTP 500 after 2 attempts");
     assertThat(mock.sleeper.sleeps()).hasSize(1);
@@ -117,7 +108,7 @@ class RetryTest {
     }
     mock.enqueue(json(200, "{}"));
 
-    listUsers();
+    mock.listUsers();
 
     // 0.5 x min(600 ms, 200 ms x 2^n) for n = 0..3
     assertThat(mock.sleeper.sleeps()).containsExactly(
@@ -132,7 +123,7 @@ class RetryTest {
         .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
     mock.enqueue(json(200, Fixtures.read("users-page.json")));
 
-    assertThat(listUsers()).containsKey("page_info");
+    assertThat(mock.listUsers()).containsKey("page_info");
 
     assertThat(mock.sleeper.sleeps()).containsExactly(Duration.ofMillis(500));
     assertRequests(2, "GET", USERS);
@@ -143,7 +134,7 @@ class RetryTest {
     mock.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     mock.enqueue(json(200, "{}"));
 
-    NetworkException e = Thrown.by(NetworkException.class, this::createAnn);
+    NetworkException e = Thrown.by(NetworkException.class, mock::createAnn);
 
     assertThat(e.requestMayHaveReachedServer()).isTrue();
     assertThat(e.getMessage())
@@ -161,7 +152,7 @@ class RetryTest {
         .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
     mock.enqueue(json(200, "{}"));
 
-    NetworkException e = Thrown.by(NetworkException.class, this::createAnn);
+    NetworkException e = Thrown.by(NetworkException.class, mock::createAnn);
 
     assertThat(e.requestMayHaveReachedServer()).isTrue();
     assertThat(mock.sleeper.sleeps()).isEmpty();
@@ -175,7 +166,7 @@ class RetryTest {
     mock.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     mock.enqueue(json(200, "{}"));
 
-    Thrown.by(NetworkException.class, this::createAnn);
+    Thrown.by(NetworkException.class, mock::createAnn);
 
     assertRequests(1, "POST", API + "users/");
   }
@@ -185,7 +176,7 @@ class RetryTest {
     mock.enqueue(json(503, "{}").setHeader("Retry-After", "0"));
     mock.enqueue(json(200, "{}"));
 
-    ServerException e = Thrown.by(ServerException.class, this::createAnn);
+    ServerException e = Thrown.by(ServerException.class, mock::createAnn);
 
     assertThat(e.statusCode()).hasValue(503);
     assertRequests(1, "POST", API + "users/");
@@ -193,7 +184,7 @@ class RetryTest {
 
   @Test
   void postIsRetriedWhenTheConnectionNeverOpened() throws Exception {
-    int port = freePort();
+    int port = MockHappyFox.freePort();
     MockWebServer late = new MockWebServer();
     late.enqueue(json(200, "{\"id\": 9}"));
     mock.use(mock.builderFor("http://127.0.0.1:" + port + "/").build());
@@ -206,7 +197,7 @@ class RetryTest {
       }
     });
     try {
-      Map<String, Object> created = createAnn();
+      Map<String, Object> created = mock.createAnn();
 
       assertThat(created).containsEntry("id", 9.0);
       assertThat(mock.sleeper.sleeps()).containsExactly(Duration.ofMillis(500));
@@ -222,12 +213,12 @@ class RetryTest {
 
   @Test
   void refusedConnectionReportsThatTheRequestNeverLeft() throws Exception {
-    int port = freePort();
+    int port = MockHappyFox.freePort();
     mock.use(mock.builderFor("http://127.0.0.1:" + port + "/")
         .retryPolicy(RetryPolicy.none())
         .build());
 
-    NetworkException e = Thrown.by(NetworkException.class, this::createAnn);
+    NetworkException e = Thrown.by(NetworkException.class, mock::createAnn);
 
     assertThat(e.requestMayHaveReachedServer()).isFalse();
     assertThat(e.getCause()).isInstanceOf(ConnectException.class);
@@ -240,7 +231,7 @@ class RetryTest {
     mock.enqueue(json(429, "{}").setHeader("Retry-After", "2"));
     mock.enqueue(json(200, "{\"id\": 10}"));
 
-    assertThat(createAnn()).containsEntry("id", 10.0);
+    assertThat(mock.createAnn()).containsEntry("id", 10.0);
 
     assertThat(mock.sleeper.sleeps()).containsExactly(Duration.ofSeconds(2));
     assertRequests(2, "POST", API + "users/");
@@ -251,7 +242,7 @@ class RetryTest {
     mock.enqueue(json(503, "{}").setHeader("Retry-After", "0"));
     mock.enqueue(json(200, "{}"));
 
-    listUsers();
+    mock.listUsers();
 
     assertThat(mock.sleeper.sleeps()).containsExactly(Duration.ZERO);
     assertRequests(2, "GET", USERS);
@@ -262,7 +253,7 @@ class RetryTest {
     mock.enqueue(json(503, "{}").setHeader("Retry-After", "7"));
     mock.enqueue(json(200, "{}"));
 
-    listUsers();
+    mock.listUsers();
 
     assertThat(mock.sleeper.sleeps()).containsExactly(Duration.ofSeconds(7));
     assertRequests(2, "GET", USERS);
@@ -275,7 +266,7 @@ class RetryTest {
     mock.enqueue(json(429, "{}").setHeader("Retry-After", date));
     mock.enqueue(json(200, "{}"));
 
-    listUsers();
+    mock.listUsers();
 
     assertThat(mock.sleeper.sleeps()).containsExactly(Duration.ofSeconds(20));
     assertRequests(2, "GET", USERS);
@@ -286,7 +277,7 @@ class RetryTest {
     mock.enqueue(json(429, "{}").setHeader("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"));
     mock.enqueue(json(200, "{}"));
 
-    listUsers();
+    mock.listUsers();
 
     assertThat(mock.sleeper.sleeps()).containsExactly(Duration.ZERO);
     assertRequests(2, "GET", USERS);
@@ -297,7 +288,7 @@ class RetryTest {
     mock.enqueue(json(429, "{}").setHeader("Retry-After", "120"));
     mock.enqueue(json(200, "{}"));
 
-    RateLimitedException e = Thrown.by(RateLimitedException.class, this::listUsers);
+    RateLimitedException e = Thrown.by(RateLimitedException.class, mock::listUsers);
 
     assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(120));
     assertThat(e).hasMessage("GET " + API + "users/ failed: HTTP 429 (retry after 120 s)");
@@ -310,7 +301,7 @@ class RetryTest {
     mock.enqueue(json(503, "{}").setHeader("Retry-After", "3600"));
     mock.enqueue(json(200, "{}"));
 
-    ServerException e = Thrown.by(ServerException.class, this::listUsers);
+    ServerException e = Thrown.by(ServerException.class, mock::listUsers);
 
     assertThat(e.statusCode()).hasValue(503);
     assertThat(mock.sleeper.sleeps()).isEmpty();
@@ -326,7 +317,7 @@ class RetryTest {
     mock.enqueue(json(429, "{}"));
     mock.enqueue(json(200, "{}"));
 
-    listUsers();
+    mock.listUsers();
 
     assertThat(mock.sleeper.sleeps()).containsExactly(Duration.ofMinutes(10));
     assertRequests(2, "GET", USERS);
@@ -342,7 +333,7 @@ class RetryTest {
       mock.enqueue(json(503, "{}").setHeader("Retry-After", "20"));
     }
 
-    ServerException e = Thrown.by(ServerException.class, this::listUsers);
+    ServerException e = Thrown.by(ServerException.class, mock::listUsers);
 
     assertThat(e).hasMessage("GET " + API + "users/ failed: HTTP 503 after 3 attempts; "
         + "waiting 20 s more would pass the 50 s deadline");
@@ -355,7 +346,7 @@ class RetryTest {
     mock.enqueue(json(404, "{}"));
     mock.enqueue(json(200, "{}"));
 
-    Thrown.by(NotFoundException.class, this::listUsers);
+    Thrown.by(NotFoundException.class, mock::listUsers);
 
     assertThat(mock.sleeper.sleeps()).isEmpty();
     assertRequests(1, "GET", USERS);
@@ -369,7 +360,7 @@ class RetryTest {
     mock.enqueue(json(503, "{}"));
     mock.enqueue(json(200, "{}"));
 
-    HappyFoxException e = Thrown.by(HappyFoxException.class, this::listUsers);
+    HappyFoxException e = Thrown.by(HappyFoxException.class, mock::listUsers);
 
     assertThat(Thread.interrupted()).isTrue(); // also clears the flag for the next tests
     assertThat(e.getClass()).isEqualTo(HappyFoxException.class);
@@ -377,11 +368,5 @@ class RetryTest {
     assertThat(e.getCause()).isInstanceOf(InterruptedException.class);
     assertThat(e.getSuppressed()).singleElement().isInstanceOf(ServerException.class);
     assertRequests(1, "GET", USERS);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
-    }
   }
 }
