@@ -20,7 +20,6 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.Buffer;
 
 /**
  * The facade, {@link HappyFoxClient}, wired to a Prism mock through the builder's options only:
@@ -155,12 +154,7 @@ final class FacadeHarness implements AutoCloseable {
             url = url.newBuilder().encodedPath("/" + path.substring(API_PREFIX.length())).build();
             request = request.newBuilder().url(url).build();
         }
-        String requestBody = null;
-        if (request.body() != null) {
-            Buffer buffer = new Buffer();
-            request.body().writeTo(buffer);
-            requestBody = buffer.readUtf8();
-        }
+        String requestBody = GeneratedApi.bodyText(request);
         Response response = chain.proceed(request);
         exchanges.add(new GeneratedApi.Exchange(request.method(), url.toString(), requestBody, response.code(),
                 response.header(GeneratedApi.VIOLATIONS_HEADER), response.peekBody(MAX_RECORDED_BODY).string()));

@@ -125,18 +125,23 @@ final class GeneratedApi {
     private Response record(Interceptor.Chain chain) throws IOException {
         Request request = chain.request();
         requests.incrementAndGet();
-        String requestBody = null;
-        if (request.body() != null) {
-            Buffer buffer = new Buffer();
-            request.body().writeTo(buffer);
-            requestBody = buffer.readUtf8();
-        }
+        String requestBody = bodyText(request);
         last.set(new Exchange(request.method(), request.url().toString(), requestBody, 0, null, null));
         Response response = chain.proceed(request);
         String body = response.peekBody(MAX_RECORDED_BODY).string();
         last.set(new Exchange(request.method(), request.url().toString(), requestBody, response.code(),
                 response.header(VIOLATIONS_HEADER), body));
         return response;
+    }
+
+    /** The body of {@code request} as text; null when it has none. */
+    static String bodyText(Request request) throws IOException {
+        if (request.body() == null) {
+            return null;
+        }
+        Buffer buffer = new Buffer();
+        request.body().writeTo(buffer);
+        return buffer.readUtf8();
     }
 
     /** A request and Prism's answer, as text. */

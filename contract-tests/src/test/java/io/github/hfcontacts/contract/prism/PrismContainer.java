@@ -1,12 +1,9 @@
 package io.github.hfcontacts.contract.prism;
 
 import com.github.dockerjava.api.exception.NotFoundException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.OutputFrame;
@@ -29,7 +26,7 @@ import org.testcontainers.utility.MountableFile;
  * {@code TESTCONTAINERS_RYUK_DISABLED=true} against such a daemon; the module's surefire
  * configuration sets both.
  */
-public class PrismContainer extends GenericContainer<PrismContainer> implements PrismMock {
+public class PrismContainer extends AbstractPrismMock {
 
     /** The upstream image. */
     public static final String DEFAULT_IMAGE = "stoplight/prism:" + VERSION;
@@ -40,50 +37,48 @@ public class PrismContainer extends GenericContainer<PrismContainer> implements 
     /** Where the document is copied in the container. */
     public static final String CONTAINER_SPEC = "/prism/openapi.yaml";
 
-    private static final Logger LOG = LoggerFactory.getLogger(PrismContainer.class);
-
-    private final PrismOutput output = new PrismOutput();
-    private final int port;
-    private final boolean dynamic;
-    private final Path spec;
-    private boolean closed;
+    private final GenericContainer<?> container;
 
     /**
      * A container (not started) serving {@code config.spec()} on {@code 127.0.0.1:port}.
      * {@link PrismMock#start(PrismConfig)} is the usual way in; this is for tests that need
-     * to customise the container before {@link #start()}.
+     * to customise the container ({@link #container()}) before {@link #start()}.
      */
     public PrismContainer(PrismConfig config, String image, int port) {
-        super(DockerImageName.parse(image));
-        this.port = port;
-        this.dynamic = config.dynamic();
-        this.spec = config.spec();
-        withNetworkMode("host");
-        withImagePullPolicy(config.pull() ? PullPolicy.defaultPolicy() : imageName -> false);
-        withCopyFileToContainer(MountableFile.forHostPath(config.spec(), 0644), CONTAINER_SPEC);
-        withCommand(PrismMocks.mockArguments(port, config.dynamic(), CONTAINER_SPEC).toArray(new String[0]));
-        withEnv("NO_COLOR", "1");
-        withLogConsumer(this::onOutput);
-        waitingFor(Wait.forLogMessage(".*" + PrismOutput.LISTENING + ".*", 1)
-                .withStartupTimeout(config.startupTimeout()));
+        super(MODE_DOCKER, config, port);
+        container = new GenericContainer<>(DockerImageName.parse(image))
+                .withNetworkMode("host")
+                .withImagePullPolicy(config.pull() ? PullPolicy.defaultPolicy() : imageName -> false)
+                .withCopyFileToContainer(MountableFile.forHostPath(config.spec(), 0644), CONTAINER_SPEC)
+                .withCommand(PrismMocks.mockArguments(port, config.dynamic(), CONTAINER_SPEC).toArray(new String[0]))
+                .withEnv("NO_COLOR", "1")
+                .withLogConsumer(this::onOutput)
+                .waitingFor(Wait.forLogMessage(".*" + PrismOutput.LISTENING + ".*", 1)
+                        .withStartupTimeout(config.startupTimeout()));
     }
 
     /** Creates and starts the container; a taken port surfaces as {@link PrismMocks.PortInUseException}. */
     static PrismContainer start(PrismConfig config, String image, int port) {
-        PrismContainer container = new PrismContainer(config, image, port);
+        PrismContainer prism = new PrismContainer(config, image, port);
         try {
-            container.start();
-            return container;
+            prism.start();
+            return prism;
         } catch (RuntimeException e) {
-            String message = "Prism container " + image + " did not start on 127.0.0.1:" + port + ": " + e.getMessage()
-                    + "; output:\n" + container.output;
-            boolean portTaken = container.output.contains("EADDRINUSE");
-            container.close();
-            if (portTaken) {
-                throw new PrismMocks.PortInUseException(message);
-            }
-            throw new IllegalStateException(message, e);
+            RuntimeException failure = prism.notStarted(
+                    "Prism container " + image + " did not start on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+            prism.close();
+            throw failure;
         }
+    }
+
+    /** The Testcontainers container, to customise before {@link #start()}. */
+    public GenericContainer<?> container() {
+        return container;
+    }
+
+    /** Starts the container and waits until Prism listens. */
+    public void start() {
+        container.start();
     }
 
     /**
@@ -124,56 +119,17 @@ public class PrismContainer extends GenericContainer<PrismContainer> implements 
     private void onOutput(OutputFrame frame) {
         String text = frame.getUtf8StringWithoutLineEnding();
         if (text != null && !text.isEmpty()) {
-            output.add(text);
-            LOG.debug("prism: {}", text);
+            printed(text);
         }
     }
 
     @Override
-    public String host() {
-        return "127.0.0.1";
+    void shutDown() {
+        container.stop();
     }
 
     @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public String mode() {
-        return MODE_DOCKER;
-    }
-
-    @Override
-    public boolean dynamic() {
-        return dynamic;
-    }
-
-    @Override
-    public Path spec() {
-        return spec;
-    }
-
-    @Override
-    public String output() {
-        return output.toString();
-    }
-
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            stop();
-        } finally {
-            PrismMocks.forget(this);
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "PrismContainer[" + getDockerImageName() + ", " + baseUrl() + (dynamic ? ", dynamic" : "") + "]";
+    String describe() {
+        return container.getDockerImageName();
     }
 }

@@ -18,23 +18,15 @@ import org.slf4j.LoggerFactory;
  * {@code npm ci}), run as a child process: {@code node node_modules/@stoplight/prism-cli/dist/index.js
  * mock -h 127.0.0.1 -p PORT --errors SPEC}. {@link #close()} destroys it and its children.
  */
-public final class PrismProcess implements PrismMock {
+public final class PrismProcess extends AbstractPrismMock {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrismProcess.class);
 
     private final Process process;
-    private final PrismOutput output;
-    private final int port;
-    private final boolean dynamic;
-    private final Path spec;
-    private boolean closed;
 
-    private PrismProcess(Process process, PrismOutput output, int port, boolean dynamic, Path spec) {
+    private PrismProcess(Process process, PrismConfig config, int port) {
+        super(MODE_PROCESS, config, port);
         this.process = process;
-        this.output = output;
-        this.port = port;
-        this.dynamic = dynamic;
-        this.spec = spec;
     }
 
     /**
@@ -67,30 +59,25 @@ public final class PrismProcess implements PrismMock {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot run " + config.node() + " (set prism.node / PRISM_NODE): " + e.getMessage(), e);
         }
-        PrismOutput output = new PrismOutput();
-        Thread reader = new Thread(() -> pump(process, output), "prism-process-" + port);
+        PrismProcess prism = new PrismProcess(process, config, port);
+        Thread reader = new Thread(prism::pump, "prism-process-" + port);
         reader.setDaemon(true);
         reader.start();
 
-        PrismProcess prism = new PrismProcess(process, output, port, config.dynamic(), config.spec());
         long timeoutMillis = config.startupTimeout().toMillis();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         try {
-            while (!output.awaitListening(100)) {
+            while (!prism.output.awaitListening(100)) {
                 if (!process.isAlive()) {
                     reader.join(2_000);
-                    String message = "Prism exited with code " + process.exitValue() + " before listening on 127.0.0.1:" + port
-                            + "; command: " + String.join(" ", command) + "; output:\n" + output;
-                    if (output.contains("EADDRINUSE")) {
-                        throw new PrismMocks.PortInUseException(message);
-                    }
-                    throw new IllegalStateException(message);
+                    throw prism.notStarted("Prism exited with code " + process.exitValue() + " before listening on 127.0.0.1:"
+                            + port + "; command: " + String.join(" ", command), null);
                 }
                 if (System.nanoTime() > deadline) {
                     prism.close();
                     throw new IllegalStateException("Prism did not print \"" + PrismOutput.LISTENING + "\" within "
                             + timeoutMillis + " ms (prism.startupTimeout); command: " + String.join(" ", command)
-                            + "; output:\n" + output);
+                            + "; output:\n" + prism.output);
                 }
             }
         } catch (InterruptedException e) {
@@ -101,47 +88,16 @@ public final class PrismProcess implements PrismMock {
         return prism;
     }
 
-    private static void pump(Process process, PrismOutput output) {
+    private void pump() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                output.add(line);
-                LOG.debug("prism: {}", line);
+                printed(line);
             }
         } catch (IOException e) {
             // the stream closes when the process is destroyed
             LOG.debug("prism output closed: {}", e.toString());
         }
-    }
-
-    @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public String mode() {
-        return MODE_PROCESS;
-    }
-
-    @Override
-    public boolean dynamic() {
-        return dynamic;
-    }
-
-    @Override
-    public Path spec() {
-        return spec;
-    }
-
-    @Override
-    public String output() {
-        return output.toString();
     }
 
     /** The operating-system process id, for diagnostics. */
@@ -150,11 +106,7 @@ public final class PrismProcess implements PrismMock {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void shutDown() {
         try {
             List<ProcessHandle> children = process.descendants().toList();
             children.forEach(ProcessHandle::destroy);
@@ -171,13 +123,11 @@ public final class PrismProcess implements PrismMock {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-        } finally {
-            PrismMocks.forget(this);
         }
     }
 
     @Override
-    public String toString() {
-        return "PrismProcess[pid=" + process.pid() + ", " + baseUrl() + (dynamic ? ", dynamic" : "") + "]";
+    String describe() {
+        return "pid=" + process.pid();
     }
 }

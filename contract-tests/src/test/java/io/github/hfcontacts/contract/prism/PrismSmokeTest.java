@@ -156,10 +156,7 @@ class PrismSmokeTest {
 
     private static HttpResponse<String> get(PrismMock prism, String path, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(prism.baseUrl() + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json")
-                .GET();
+        HttpRequest.Builder request = request(prism, path).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -168,12 +165,16 @@ class PrismSmokeTest {
 
     private static HttpResponse<String> post(PrismMock prism, String path, String json)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(prism.baseUrl() + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json")
+        HttpRequest.Builder request = request(prism, path)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request for {@code path} under Prism's base URL that accepts JSON. */
+    private static HttpRequest.Builder request(PrismMock prism, String path) {
+        return HttpRequest.newBuilder(URI.create(prism.baseUrl() + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json");
     }
 }
