@@ -27,7 +27,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Checks that the contract parses cleanly and that every operation carries what the issue requires. */
+/**
+ * Checks that the contract parses cleanly and that every operation carries what the issue requires.
+ * swagger-models exposes its schemas as raw {@code Schema} maps, hence the suppressed warnings.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"})
 class SpecContractTest {
   static final Path SPEC = Path.of("happyfox-contacts.yaml");
   static OpenAPI api;
