@@ -8,7 +8,6 @@ import io.github.hfcontacts.openapi.model.ContactUpsert;
 import io.github.hfcontacts.openapi.model.ContactUpsertRequest;
 import io.github.hfcontacts.openapi.model.ContactUpsertResponse;
 import io.github.hfcontacts.openapi.model.ContactUpsertResult;
-import io.github.hfcontacts.openapi.model.LoginFlag;
 import io.github.hfcontacts.openapi.model.PageInfo;
 import io.github.hfcontacts.openapi.model.Phone;
 import io.github.hfcontacts.openapi.model.PhoneInput;
@@ -344,6 +343,19 @@ public final class Contacts {
       customFields.validate(changes.customFields(), false);
     }
     Contact current = executor.execute(api.getContact(id));
+    Collection<CustomFieldValue> merged = mergedCustomFields(contactId, current, changes);
+    return executor.execute(api.updateContact(id, changes.toUpdate(merged)));
+  }
+
+  /**
+   * Every current custom field of {@code current}, with the values of {@code changes} replacing
+   * theirs: what a write must carry so that HappyFox resets no custom field.
+   *
+   * @throws IllegalStateException if a current value cannot be read back and {@code changes} does
+   *     not replace it (sending the contact without it would reset it)
+   */
+  private static Collection<CustomFieldValue> mergedCustomFields(
+      long contactId, Contact current, ContactDraft changes) {
     CustomFieldValues values = CustomFieldValues.from(current);
     Set<Long> lost = new TreeSet<>();
     for (Long unreadable : values.unreadableFieldIds()) {
@@ -368,7 +380,7 @@ public final class Contacts {
     for (CustomFieldValue change : changes.customFields()) {
       merged.put(change.fieldId(), change);
     }
-    return executor.execute(api.updateContact(id, changes.toUpdate(merged.values())));
+    return merged.values();
   }
 
   /**
@@ -396,29 +408,32 @@ public final class Contacts {
   }
 
   /**
-   * Enables or disables a contact's login to the support portal: {@code POST /user/{id}/} with
-   * {@code {"is_login_enabled": "TRUE"}} or {@code "FALSE"} (strings, as HappyFox requires).
+   * Enables or disables a contact's login to the support portal, keeping its custom fields:
+   * {@code GET /user/{id}/}, then {@code POST /user/{id}/} with {@code "is_login_enabled": "TRUE"}
+   * or {@code "FALSE"} (strings, as HappyFox requires) and every current custom field, because
+   * HappyFox resets the custom fields an update leaves out. It is {@link #updateMerging} with a
+   * draft holding only the flag.
    *
-   * <p>Example: {@code contacts.setLoginEnabled(33, false)} sends
-   * {@code {"is_login_enabled":"FALSE"}}.
+   * <p>Example: {@code contacts.setLoginEnabled(33, false)} for a contact whose only custom field
+   * is {@code c-cf-4 = "XHR1234"} sends {@code {"is_login_enabled":"FALSE","c-cf-4":"XHR1234"}}.
    *
    * @param contactId the contact's id, positive
    * @param enabled whether the contact may log in
    * @return the contact after the edit
    * @throws IllegalArgumentException naming {@code contactId} if it is not positive
-   * @throws HappyFoxException if the request fails
+   * @throws IllegalStateException before any write, if a current custom field cannot be read back
+   * @throws HappyFoxException if a request fails
    */
   public Contact setLoginEnabled(long contactId, boolean enabled) {
-    String id = idSegment(contactId);
-    ContactUpdate body = new ContactUpdate().isLoginEnabled(enabled ? LoginFlag.TRUE : LoginFlag.FALSE);
-    return executor.execute(api.updateContact(id, body));
+    return updateMerging(contactId, ContactDraft.builder().loginEnabled(enabled).build());
   }
 
   /**
    * Changes the number of a contact's primary phone, keeping its kind, following HappyFox's
    * documented steps (section 14): {@code GET /user/{id}/}, take the id of the primary phone, then
    * {@code POST /user/{id}/} with {@code {"email": <the contact's email>, "phones": [{"id": <phone
-   * id>, "type": <its kind>, "number": <the new number>}]}}.
+   * id>, "type": <its kind>, "number": <the new number>}]}} plus every current custom field, because
+   * HappyFox resets the custom fields an update leaves out.
    *
    * <p>Example: {@code contacts.updatePrimaryPhone(33, "5551234567")} for a contact whose primary
    * phone is {@code {"id": 31, "type": "w"}} sends {@code {"email": "georgen@example.com",
@@ -429,8 +444,9 @@ public final class Contacts {
    * @return the contact after the edit
    * @throws IllegalArgumentException naming the argument if it is invalid
    * @throws IllegalStateException before any write, if the contact has no primary phone (or it has
-   *     no id), no email (HappyFox needs it to edit a phone by id), or a primary phone of a kind this
-   *     version does not know (use the overload with a {@link PhoneKind})
+   *     no id), no email (HappyFox needs it to edit a phone by id), a primary phone of a kind this
+   *     version does not know (use the overload with a {@link PhoneKind}), or a custom field whose
+   *     current value cannot be read back
    * @throws HappyFoxException if a request fails
    */
   public Contact updatePrimaryPhone(long contactId, String newNumber) {
@@ -480,6 +496,10 @@ public final class Contacts {
     List<PhoneInput> phones = new ArrayList<>();
     phones.add(new PhoneInput().id(primary.getId()).type(type).number(newNumber));
     ContactUpdate body = new ContactUpdate().email(email).phones(phones);
+    ContactDraft noChanges = ContactDraft.builder().build();
+    for (CustomFieldValue value : mergedCustomFields(contactId, contact, noChanges)) {
+      body.putAdditionalProperty(value.key(), value.wireValue());
+    }
     return executor.execute(api.updateContact(id, body));
   }
 

@@ -2,6 +2,7 @@ package io.github.hfcontacts.client;
 
 import static io.github.hfcontacts.client.MockHappyFox.assertGet;
 import static io.github.hfcontacts.client.MockHappyFox.assertPost;
+import static io.github.hfcontacts.client.MockHappyFox.postedBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,24 +91,41 @@ class ContactsTest {
   }
 
   @Test
-  void setLoginEnabledSendsTheStringTrue() throws Exception {
+  void setLoginEnabledSendsTheStringTrueAndKeepsTheCustomFields() throws Exception {
+    mock.enqueueFixture("contact-33-with-custom-fields.json");
     mock.enqueueFixture("contact-33-updated.json");
 
     Contact contact = contacts().setLoginEnabled(33, true);
 
     assertThat(contact.getId()).isEqualTo(33L);
-    String body = assertPost(mock.take(), "user/33/", "{\"is_login_enabled\": \"TRUE\"}");
-    assertThat(body).isEqualTo("{\"is_login_enabled\":\"TRUE\"}");
+    assertGet(mock.take(), "user/33/");
+    String body = assertPost(mock.take(), "user/33/",
+        "{\"is_login_enabled\": \"TRUE\", " + CustomFieldsTest.ALL_FIELDS_OF_33 + "}");
+    assertThat(body).startsWith("{\"is_login_enabled\":\"TRUE\",");
+    assertThat(mock.requestCount()).isEqualTo(2);
   }
 
   @Test
   void setLoginDisabledSendsTheStringFalse() throws Exception {
+    mock.enqueueFixture("contact-34-without-primary-phone.json");
     mock.enqueueFixture("contact-33-updated.json");
 
-    contacts().setLoginEnabled(33, false);
+    contacts().setLoginEnabled(34, false);
 
-    String body = assertPost(mock.take(), "user/33/", "{\"is_login_enabled\": \"FALSE\"}");
+    assertGet(mock.take(), "user/34/");
+    String body = postedBody(mock.take(), "user/34/");
     assertThat(body).isEqualTo("{\"is_login_enabled\":\"FALSE\"}");
+  }
+
+  @Test
+  void setLoginEnabledWritesNothingWhenACustomFieldCannotBeReadBack() throws Exception {
+    mock.enqueueFixture("contact-36-unreadable-custom-field.json");
+
+    assertThatThrownBy(() -> contacts().setLoginEnabled(36, true))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("contact 36 not updated: the current value of c-cf-");
+    assertGet(mock.take(), "user/36/");
+    assertThat(mock.requestCount()).isEqualTo(1);
   }
 
   @Test
@@ -148,7 +166,8 @@ class ContactsTest {
     assertThat(updated.getPrimaryPhone().getNumber()).isEqualTo("5551234567");
     assertGet(mock.take(), "user/33/");
     assertPost(mock.take(), "user/33/", "{\"email\": \"james@example.com\","
-        + " \"phones\": [{\"id\": 31, \"type\": \"w\", \"number\": \"5551234567\"}]}");
+        + " \"phones\": [{\"id\": 31, \"type\": \"w\", \"number\": \"5551234567\"}], "
+        + CustomFieldsTest.ALL_FIELDS_OF_33 + "}");
     assertThat(mock.requestCount()).isEqualTo(2);
   }
 
@@ -161,7 +180,8 @@ class ContactsTest {
 
     assertGet(mock.take(), "user/33/");
     assertPost(mock.take(), "user/33/", "{\"email\": \"james@example.com\","
-        + " \"phones\": [{\"id\": 31, \"type\": \"mo\", \"number\": \"+44 20 7946 0000\"}]}");
+        + " \"phones\": [{\"id\": 31, \"type\": \"mo\", \"number\": \"+44 20 7946 0000\"}], "
+        + CustomFieldsTest.ALL_FIELDS_OF_33 + "}");
   }
 
   @Test

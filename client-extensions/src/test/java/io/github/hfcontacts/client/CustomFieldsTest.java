@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CustomFieldsTest {
   @RegisterExtension final MockHappyFox mock = new MockHappyFox();
 
-  private static final String ALL_FIELDS_OF_33 = "\"c-cf-4\": \"XHR1234\", \"c-cf-5\": 3,"
+  /** The custom fields of fixtures/contact-33-with-custom-fields.json, as sent back. */
+  static final String ALL_FIELDS_OF_33 = "\"c-cf-4\": \"XHR1234\", \"c-cf-5\": 3,"
       + " \"c-cf-6\": 1250.5, \"c-cf-7\": [10, 12], \"c-cf-8\": \"2026-03-31\", \"c-cf-9\": null";
 
   @Test

@@ -153,8 +153,14 @@ class FacadeContractTest {
         facade.client.contacts().setLoginEnabled(33, false);
 
         facade.assertAllAccepted();
-        assertThat(facade.exchanges()).extracting(GeneratedApi.Exchange::requestBody)
-                .containsExactly("{\"is_login_enabled\":\"TRUE\"}", "{\"is_login_enabled\":\"FALSE\"}");
+        // each call reads contact 33 (custom field 13 "A", empty) and sends that field back with the flag,
+        // since HappyFox resets the custom fields an update leaves out
+        assertThat(facade.exchanges()).extracting(GeneratedApi.Exchange::method)
+                .containsExactly("GET", "POST", "GET", "POST");
+        assertThat(facade.exchanges()).filteredOn(e -> e.method().equals("POST"))
+                .extracting(e -> ModelTypes.tree(e.requestBody()))
+                .containsExactly(ModelTypes.tree("{\"is_login_enabled\":\"TRUE\",\"c-cf-13\":null}"),
+                        ModelTypes.tree("{\"is_login_enabled\":\"FALSE\",\"c-cf-13\":null}"));
     }
 
     @Test
