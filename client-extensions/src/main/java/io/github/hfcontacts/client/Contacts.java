@@ -35,8 +35,9 @@ import retrofit2.Call;
  * Read its custom fields typed with {@link CustomFieldValues#from(Contact)}.
  *
  * <p><b>Custom fields are reset when left out.</b> HappyFox resets every custom field that an
- * update or upsert does not send. {@link #update} and {@link #upsert} send exactly the draft;
- * {@link #updateMerging} and {@link #updateCustomFields} read the contact first and send its
+ * update or upsert does not send. {@link #update}, {@link #upsert} and {@link #upsertAll} send
+ * exactly the draft; {@link #updateMerging}, {@link #updateCustomFields},
+ * {@link #setLoginEnabled} and {@link #updatePrimaryPhone} read the contact first and send its
  * other custom fields back unchanged.
  *
  * <p><b>Validation.</b> Arguments are checked before any request (ids positive, emails without
