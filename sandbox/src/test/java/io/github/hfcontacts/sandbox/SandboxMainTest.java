@@ -9,7 +9,6 @@ import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -87,17 +86,7 @@ class SandboxMainTest {
         new PrintStream(printed, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), in));
 
-    Map<String, String> values = new LinkedHashMap<>();
-    java.io.BufferedReader reader = new java.io.BufferedReader(
-        new java.io.InputStreamReader(lines, StandardCharsets.UTF_8));
-    String line;
-    while ((line = reader.readLine()) != null) {
-      int eq = line.indexOf('=');
-      values.put(line.substring(0, eq), line.substring(eq + 1));
-      if (line.equals("HAPPYFOX_SANDBOX_READY=true")) {
-        break;
-      }
-    }
+    Map<String, String> values = PrintedCoordinates.read(lines);
 
     assertThat(values).containsKeys("HAPPYFOX_SANDBOX_URL", "HAPPYFOX_SANDBOX_BASE_URL",
         "HAPPYFOX_SANDBOX_ADMIN_URL", "HAPPYFOX_SANDBOX_PORT")

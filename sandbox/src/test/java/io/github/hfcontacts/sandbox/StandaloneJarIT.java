@@ -3,15 +3,12 @@ package io.github.hfcontacts.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,18 +33,7 @@ class StandaloneJarIT {
   }
 
   private static Map<String, String> coordinates(Process process) throws IOException {
-    Map<String, String> values = new LinkedHashMap<>();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8));
-    String line;
-    while ((line = reader.readLine()) != null) {
-      int eq = line.indexOf('=');
-      values.put(line.substring(0, eq), line.substring(eq + 1));
-      if (line.equals("HAPPYFOX_SANDBOX_READY=true")) {
-        break;
-      }
-    }
-    return values;
+    return PrintedCoordinates.read(process.getInputStream());
   }
 
   @Test
