@@ -118,8 +118,8 @@ public final class HappyFoxSandbox implements AutoCloseable {
   }
 
   private void seed() {
-    store.clear();
-    SeedData.apply(store, config.seed, config.seedContacts, config.clock.instant());
+    store.reseed(() -> SeedData.apply(store, config.seed, config.seedContacts,
+        config.clock.instant()));
   }
 
   /**

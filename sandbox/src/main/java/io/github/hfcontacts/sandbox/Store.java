@@ -88,7 +88,15 @@ final class Store {
 
   // ---------------------------------------------------------------- state for tests and seeding
 
-  void clear() {
+  /** Empties the account and fills it again with {@code seeding}, atomically for requests. */
+  void reseed(Runnable seeding) {
+    synchronized (lock) {
+      clear();
+      seeding.run();
+    }
+  }
+
+  private void clear() {
     synchronized (lock) {
       contacts.clear();
       byEmail.clear();
@@ -275,6 +283,11 @@ final class Store {
       return new Outcome(null, errors);
     }
     Map<String, Object> raw = (Map<String, Object>) item;
+    // Required keys are checked on the plain JSON first, whatever the model's decoder does.
+    if (!raw.containsKey("email")) {
+      errors.add("email", FieldErrors.REQUIRED);
+      return new Outcome(null, errors);
+    }
     ContactUpsert in;
     try {
       in = Json.decode(raw, ContactUpsert.class);
@@ -284,9 +297,7 @@ final class Store {
     }
     List<PhoneInput> phones = in.getPhones() == null ? Collections.emptyList() : in.getPhones();
     String email = in.getEmail();
-    if (!raw.containsKey("email")) {
-      errors.add("email", FieldErrors.REQUIRED);
-    } else if (email == null) {
+    if (email == null) {
       if (phones.isEmpty()) {
         errors.add("email", "This field is required: an email, or null with phones.");
       }
@@ -546,6 +557,10 @@ final class Store {
       if (!(body instanceof Map)) {
         throw ApiError.badRequest(ApiError.NON_FIELD, "Expected a contact group object.");
       }
+      Object rawName = ((Map<?, ?>) body).get("name");
+      if (!(rawName instanceof String) || ((String) rawName).trim().isEmpty()) {
+        throw ApiError.of(validationStatus, "name", FieldErrors.REQUIRED);
+      }
       ContactGroupCreate in;
       try {
         in = Json.decode(body, ContactGroupCreate.class);
@@ -553,9 +568,6 @@ final class Store {
         throw ApiError.badRequest(Json.fieldOf(e), Json.messageOf(e));
       }
       String name = in.getName();
-      if (name == null || name.trim().isEmpty()) {
-        throw ApiError.of(validationStatus, "name", FieldErrors.REQUIRED);
-      }
       for (StoredGroup group : groups.values()) {
         if (group.name.equalsIgnoreCase(name.trim())) {
           throw ApiError.of(validationStatus, "name",
@@ -630,14 +642,14 @@ final class Store {
     if (!(item instanceof Map)) {
       return result.addErrorsItem(fieldError(ApiError.NON_FIELD, "Expected an object."));
     }
+    if (((Map<?, ?>) item).get("contact") == null) {
+      return result.addErrorsItem(fieldError("contact", FieldErrors.REQUIRED));
+    }
     GroupContactUpdate in;
     try {
       in = Json.decode(item, GroupContactUpdate.class);
     } catch (JsonDataException e) {
       return result.addErrorsItem(fieldError(Json.fieldOf(e), Json.messageOf(e)));
-    }
-    if (in.getContact() == null) {
-      return result.addErrorsItem(fieldError("contact", FieldErrors.REQUIRED));
     }
     if (!contacts.containsKey(in.getContact())) {
       return result.addErrorsItem(fieldError("contact", CustomFieldRules.INVALID_CHOICE));

@@ -133,6 +133,7 @@ final class SandboxBehindPrism
     public void afterAll(ExtensionContext context) {
         int count = violations.count();
         int exchanges = violations.exchanges().size();
+        List<String> prismErrorLines = violationLines(prism.output());
         try {
             for (HappyFoxClient client : clients) {
                 client.close();
@@ -150,6 +151,14 @@ final class SandboxBehindPrism
             }
         }
         assertThat(violations.all()).as("spec violations in %s", context.getDisplayName()).isEmpty();
+        assertThat(prismErrorLines).as("Prism's log of %s (its most recent lines)", context.getDisplayName())
+                .isEmpty();
+    }
+
+    /** Lines of Prism's recent output that report a violation or a refused request. */
+    static List<String> violationLines(String output) {
+        return output.lines().filter(line -> line.contains("errors#VIOLATIONS")
+                || line.contains("errors#UNPROCESSABLE_ENTITY") || line.contains("Violation:")).toList();
     }
 
     /** Appends to the report, which the first class of the run starts afresh. */

@@ -74,6 +74,7 @@ class ViolationDetectionE2eTest {
             assertThat(v.status()).isEqualTo(500);
             assertThat(v.details()).contains("required property 'id'").contains("required property 'email'");
         });
+        assertThat(SandboxBehindPrism.violationLines(prism.output())).isNotEmpty();
     }
 
     @Test
