@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
@@ -82,6 +83,7 @@ public final class HappyFoxSandbox implements AutoCloseable {
   private final SandboxServer handler;
   private final String host;
   private final int port;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private HappyFoxSandbox(Builder config) {
     this.config = config;
@@ -287,8 +289,10 @@ public final class HappyFoxSandbox implements AutoCloseable {
   /** Stops the server and frees the port; idempotent. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    if (closed.compareAndSet(false, true)) {
+      server.stop(0);
+      executor.shutdownNow();
+    }
   }
 
   /**

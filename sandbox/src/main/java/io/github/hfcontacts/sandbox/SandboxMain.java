@@ -104,6 +104,10 @@ public final class SandboxMain {
       sandbox.close();
       stopped.countDown();
     }, "happyfox-sandbox-shutdown"));
+    if (!options.loopbackOnly) {
+      err.println("happyfox-sandbox: warning: listening on " + sandbox.baseUrl()
+          + " without TLS, beyond this machine's loopback");
+    }
     out.println("HAPPYFOX_SANDBOX_URL=" + sandbox.apiBaseUrl());
     out.println("HAPPYFOX_SANDBOX_BASE_URL=" + sandbox.baseUrl());
     out.println("HAPPYFOX_SANDBOX_ADMIN_URL=" + sandbox.adminUrl());
@@ -137,6 +141,7 @@ public final class SandboxMain {
     final HappyFoxSandbox.Builder builder = HappyFoxSandbox.builder();
     boolean help;
     boolean exitOnStdinClose;
+    boolean loopbackOnly = true;
 
     static Options parse(String[] args) {
       Options options = new Options();
@@ -183,7 +188,9 @@ public final class SandboxMain {
                 options.builder.port(integer(name, value));
                 break;
               case "--bind":
-                options.builder.bindAddress(address(value));
+                InetAddress bind = address(value);
+                options.builder.bindAddress(bind);
+                options.loopbackOnly = bind.isLoopbackAddress();
                 break;
               case "--api-key":
                 apiKey = value;
