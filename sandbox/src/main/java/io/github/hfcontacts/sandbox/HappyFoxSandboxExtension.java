@@ -32,6 +32,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
+ * <p>A test class that registers two of these cannot take {@link HappyFoxSandbox} parameters
+ * (JUnit would not know which to give); use the fields' accessors instead.
+ *
  * <p>Thread safety: the accessors may be called from any thread once the sandbox runs.
  */
 public final class HappyFoxSandboxExtension

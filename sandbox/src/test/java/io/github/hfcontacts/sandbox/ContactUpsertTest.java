@@ -164,4 +164,27 @@ class ContactUpsertTest {
         + " \"phones\": [{\"type\": \"fax\", \"number\": \"1\"}]}").expect(400).fieldErrors()
         .get("phones")).singleElement().asString().contains("fax is not one of the available");
   }
+
+  @Test
+  void concurrentUpsertsOfTheSameEmailsNeverDuplicateAContact() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        int n = i % 20;
+        statuses.add(pool.submit(() -> http.post("users/", "{\"email\": \"same" + n
+            + "@example.com\", \"name\": \"N" + n + "\"}").status));
+      }
+      for (java.util.concurrent.Future<Integer> status : statuses) {
+        assertThat(status.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(sandbox.stats().contacts()).isEqualTo(20);
+    assertThat(sandbox.contacts()).extracting(c -> c.getId()).containsExactlyElementsOf(
+        java.util.stream.LongStream.rangeClosed(1, 20).boxed().collect(
+            java.util.stream.Collectors.toList()));
+  }
 }
