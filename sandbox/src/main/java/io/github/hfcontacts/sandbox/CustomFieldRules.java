@@ -130,6 +130,7 @@ final class CustomFieldRules {
       FieldErrors errors) {
     switch (field.type()) {
       case TEXT:
+      case URL:
         if (value instanceof String) {
           return value;
         }

@@ -87,12 +87,14 @@ public final class HappyFoxSandbox implements AutoCloseable {
 
   private HappyFoxSandbox(Builder config) {
     this.config = config;
-    CustomFieldRules rules = new CustomFieldRules(config.customFields);
-    this.store = new Store(config.clock, rules, config.validationFailureStatus);
+    CustomFieldRules rules = new CustomFieldRules(config.newerServer
+        ? NewerServer.customFields(config.customFields) : config.customFields);
+    this.store = new Store(config.clock, rules, config.validationFailureStatus,
+        config.newerServer);
     SimulatedTime time = new SimulatedTime(config.ticker, config.timeScale);
     this.limiter = new RateLimiter(config.rateLimits, time);
     this.handler = new SandboxServer(this, store, limiter, time, config.apiKey, config.authCode,
-        config.faults, config.sleeper);
+        config.faults, config.sleeper, config.newerServer);
     seed();
     int instance = INSTANCES.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();
@@ -337,6 +339,7 @@ public final class HappyFoxSandbox implements AutoCloseable {
     private LongSupplier ticker = System::nanoTime;
     private Clock clock = Clock.systemUTC();
     private int maxThreads = 64;
+    private boolean newerServer;
     private SandboxServer.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis(),
         (int) (duration.toNanos() % 1_000_000));
 
@@ -539,6 +542,24 @@ public final class HappyFoxSandbox implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Answers like a HappyFox newer than the project's spec, to test that a client accepts what
+     * its spec does not list: the API also accepts the phone type {@code "f"} (and answers it), the
+     * account has one more custom field, {@code 10 "Profile URL"} of type {@code "url"} (string
+     * values, checked like text), and every object of every successful answer carries one more
+     * property, {@code "newer_server_field"}, whose value nests every JSON kind. Error bodies are
+     * unchanged. Off by default.
+     *
+     * <p>Example: {@code HappyFoxSandbox.builder().newerServer().start()}, or
+     * {@code --newer-server} on the command line.
+     *
+     * @return this builder
+     */
+    public Builder newerServer() {
+      this.newerServer = true;
+      return this;
+    }
+
     Builder sleeper(SandboxServer.Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
@@ -571,6 +592,7 @@ public final class HappyFoxSandbox implements AutoCloseable {
       copy.clock = clock;
       copy.maxThreads = maxThreads;
       copy.sleeper = sleeper;
+      copy.newerServer = newerServer;
       return copy;
     }
   }

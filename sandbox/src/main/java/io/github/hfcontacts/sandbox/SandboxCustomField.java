@@ -35,7 +35,12 @@ public final class SandboxCustomField {
     /** A dropdown: the id of one choice. */
     CHOICE("choice"),
     /** Multiple choice: a list of choice ids (the contract's {@code multiple_choice}). */
-    MULTIPLE_CHOICE("multiple_choice");
+    MULTIPLE_CHOICE("multiple_choice"),
+    /**
+     * A web address: a JSON string, checked like text. A type that the project's spec does not
+     * list, to test clients against a newer server ({@link HappyFoxSandbox.Builder#newerServer()}).
+     */
+    URL("url");
 
     private final String wireName;
 
@@ -114,6 +119,20 @@ public final class SandboxCustomField {
    */
   public static SandboxCustomField text(long id, String name) {
     return create(id, name, Type.TEXT, null);
+  }
+
+  /**
+   * A field of type {@code url}, a type that the project's spec does not list: values are JSON
+   * strings, checked like text. For testing a client against a newer server.
+   *
+   * <p>Example: {@code url(10, "Profile URL")} accepts {@code "c-cf-10": "https://example.com/ada"}.
+   *
+   * @param id the field id, positive
+   * @param name the field name, not blank
+   * @return the definition
+   */
+  public static SandboxCustomField url(long id, String name) {
+    return create(id, name, Type.URL, null);
   }
 
   /**

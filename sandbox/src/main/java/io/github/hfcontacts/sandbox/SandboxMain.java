@@ -49,6 +49,9 @@ public final class SandboxMain {
       "  --apply-before-failing    apply a request before failing it (5xx or disconnect)",
       "  --validation-status N     status of one-object validation failures: 400 (default) or",
       "                            200 (the {\"error\": [...]} body with a 2xx status)",
+      "  --newer-server            answer like a HappyFox newer than the spec: phone type \"f\",",
+      "                            a custom field of type \"url\" (id 10), and an unknown",
+      "                            property in every object of every successful answer",
       "  --exit-on-stdin-close     stop when standard input reaches end of file",
       "  --help                    print this help and exit",
       "",
@@ -175,6 +178,9 @@ public final class SandboxMain {
             break;
           case "--exit-on-stdin-close":
             options.exitOnStdinClose = true;
+            break;
+          case "--newer-server":
+            options.builder.newerServer();
             break;
           default:
             if (value == null) {

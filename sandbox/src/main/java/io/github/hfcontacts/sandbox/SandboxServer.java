@@ -60,6 +60,7 @@ final class SandboxServer implements HttpHandler {
   private final SimulatedTime time;
   private final byte[] expectedCredentials;
   private final Sleeper sleeper;
+  private final boolean newerServer;
   private final LongAdder gets = new LongAdder();
   private final LongAdder posts = new LongAdder();
   private final LongAdder others = new LongAdder();
@@ -70,8 +71,9 @@ final class SandboxServer implements HttpHandler {
   private volatile Random faultRandom;
 
   SandboxServer(HappyFoxSandbox sandbox, Store store, RateLimiter limiter, SimulatedTime time,
-      String apiKey, String authCode, SandboxFaults faults, Sleeper sleeper) {
+      String apiKey, String authCode, SandboxFaults faults, Sleeper sleeper, boolean newerServer) {
     this.sandbox = sandbox;
+    this.newerServer = newerServer;
     this.store = store;
     this.limiter = limiter;
     this.time = time;
@@ -185,6 +187,9 @@ final class SandboxServer implements HttpHandler {
     Response response;
     try {
       response = route(method, path, exchange.getRequestURI().getRawQuery(), body);
+      if (newerServer) {
+        response = new Response(response.status, NewerServer.withUnknownProperties(response.body));
+      }
     } catch (ApiError e) {
       response = error(e);
     }

@@ -108,6 +108,8 @@ final class SeedData {
           }
         }
         return picked.isEmpty() ? null : picked;
+      case URL:
+        return "https://example.com/contacts/" + n;
       default:
         return null;
     }

@@ -55,8 +55,7 @@ final class Store {
   private static final Pattern EMAIL =
       Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
           + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
-  private static final Set<String> PHONE_TYPES =
-      new HashSet<>(Arrays.asList("mo", "w", "m", "h", "o"));
+  private static final List<String> PHONE_TYPES = Arrays.asList("mo", "w", "m", "h", "o");
   private static final Set<String> GROUP_EDIT_KEYS =
       new HashSet<>(Arrays.asList("description", "tagged_domains"));
   private static final DateTimeFormatter TIMESTAMP =
@@ -69,6 +68,7 @@ final class Store {
   private final Clock clock;
   private final CustomFieldRules rules;
   private final int validationStatus;
+  private final List<String> phoneTypes;
   private final TreeMap<Long, StoredContact> contacts = new TreeMap<>();
   private final Map<String, Long> byEmail = new HashMap<>();
   private final TreeMap<Long, StoredGroup> groups = new TreeMap<>();
@@ -76,7 +76,12 @@ final class Store {
   private long nextPhoneId = 1;
   private long nextGroupId = 1;
 
-  Store(Clock clock, CustomFieldRules rules, int validationStatus) {
+  Store(Clock clock, CustomFieldRules rules, int validationStatus, boolean newerServer) {
+    List<String> types = new ArrayList<>(PHONE_TYPES);
+    if (newerServer) {
+      types.add(NewerServer.PHONE_TYPE);
+    }
+    this.phoneTypes = Collections.unmodifiableList(types);
     this.clock = clock;
     this.rules = rules;
     this.validationStatus = validationStatus;
@@ -454,7 +459,7 @@ final class Store {
     return null;
   }
 
-  private static void checkPhones(Map<String, Object> raw, List<PhoneInput> phones,
+  private void checkPhones(Map<String, Object> raw, List<PhoneInput> phones,
       StoredContact contact, FieldErrors errors) {
     List<?> rawPhones = raw.get("phones") instanceof List ? (List<?>) raw.get("phones")
         : Collections.emptyList();
@@ -467,9 +472,9 @@ final class Store {
       }
       Object type = i < rawPhones.size() && rawPhones.get(i) instanceof Map
           ? ((Map<?, ?>) rawPhones.get(i)).get("type") : null;
-      if (type != null && !PHONE_TYPES.contains(type)) {
+      if (type != null && !phoneTypes.contains(type)) {
         errors.add("phones", label + "Select a valid choice. " + type
-            + " is not one of the available choices (mo, w, m, h, o).");
+            + " is not one of the available choices (" + String.join(", ", phoneTypes) + ").");
       }
       if (phone.getNumber() == null || phone.getNumber().trim().isEmpty()) {
         errors.add("phones", label + "number: " + FieldErrors.REQUIRED);
