@@ -96,9 +96,20 @@ func main() {
 			}
 			return pages, nil
 		case "createOrUpdateContacts":
+			// built as code builds a oneOf value: with the generated constructor of its branch
 			var request happyfox.ContactUpsertRequest
-			if err := json.Unmarshal(s.Body, &request); err != nil {
-				return nil, err
+			if strings.HasPrefix(strings.TrimSpace(string(s.Body)), "[") {
+				var items []happyfox.ContactUpsert
+				if err := json.Unmarshal(s.Body, &items); err != nil {
+					return nil, err
+				}
+				request = happyfox.ArrayOfContactUpsertAsContactUpsertRequest(&items)
+			} else {
+				var item happyfox.ContactUpsert
+				if err := json.Unmarshal(s.Body, &item); err != nil {
+					return nil, err
+				}
+				request = happyfox.ContactUpsertAsContactUpsertRequest(&item)
 			}
 			return observe(client.ContactsAPI.CreateOrUpdateContacts(ctx).ContactUpsertRequest(request).Execute())
 		case "updateContact":

@@ -24,6 +24,18 @@ def to_json(value):
     return value
 
 
+def build(model, data):
+    """A request model built as code builds it: the spec's properties as keyword arguments, the
+    c-cf-<id> keys in additional_properties. (from_dict() would also mark every absent nullable
+    property as set, and to_dict() then sends it as null: "email": null on an edit.)"""
+    known = {key: value for key, value in data.items() if key in model.model_fields}
+    extra = {key: value for key, value in data.items() if key not in model.model_fields}
+    instance = model(**known)
+    if extra:
+        instance.additional_properties = extra
+    return instance
+
+
 def main(scenario_file, results_file, url, api_key, auth_code):
     config = hf.Configuration(host=url.rstrip("/"), username=api_key, password=auth_code)
     client = hf.ApiClient(config)
@@ -50,18 +62,21 @@ def main(scenario_file, results_file, url, api_key, auth_code):
                     break
             return pages
         if operation == "createOrUpdateContacts":
-            request = hf.ContactUpsertRequest.from_json(json.dumps(body))
+            if isinstance(body, list):
+                request = hf.ContactUpsertRequest([build(hf.ContactUpsert, item) for item in body])
+            else:
+                request = hf.ContactUpsertRequest(build(hf.ContactUpsert, body))
             return to_json(contacts.create_or_update_contacts(request))
         if operation == "updateContact":
-            return to_json(contacts.update_contact(params["contact"], hf.ContactUpdate.from_dict(body)))
+            return to_json(contacts.update_contact(params["contact"], build(hf.ContactUpdate, body)))
         if operation == "addContactsToGroup":
-            items = [hf.GroupContactUpdate.from_dict(item) for item in body]
+            items = [build(hf.GroupContactUpdate, item) for item in body]
             return to_json(groups.add_contacts_to_group(params["group_id"], items))
         if operation == "getContactGroup":
             return to_json(groups.get_contact_group(params["group_id"]))
         if operation == "removeContactsFromGroup":
             return to_json(groups.remove_contacts_from_group(
-                params["group_id"], hf.GroupContactsRemoval.from_dict(body)))
+                params["group_id"], build(hf.GroupContactsRemoval, body)))
         raise ValueError("unknown operation " + operation)
 
     results = {}

@@ -16,14 +16,14 @@ import io.github.hfcontacts.kotlin.client.models.Contact
 import io.github.hfcontacts.kotlin.client.models.ContactCustomField
 import io.github.hfcontacts.kotlin.client.models.ContactGroupDetail
 import io.github.hfcontacts.kotlin.client.models.ContactPage
-import io.github.hfcontacts.kotlin.client.models.ContactUpdate
-import io.github.hfcontacts.kotlin.client.models.ContactUpsertRequest
-import io.github.hfcontacts.kotlin.client.models.ContactUpsertResponse
 import io.github.hfcontacts.kotlin.client.models.ErrorResponse
 import io.github.hfcontacts.kotlin.client.models.GroupContactRemovalResult
 import io.github.hfcontacts.kotlin.client.models.GroupContactUpdate
 import io.github.hfcontacts.kotlin.client.models.GroupContactUpdateResult
 import io.github.hfcontacts.kotlin.client.models.GroupContactsRemoval
+import io.github.hfcontacts.kotlin.custom.ContactUpdate
+import io.github.hfcontacts.kotlin.custom.ContactUpsertRequest
+import io.github.hfcontacts.kotlin.custom.ContactUpsertResponse
 import java.io.File
 import java.lang.reflect.Type
 

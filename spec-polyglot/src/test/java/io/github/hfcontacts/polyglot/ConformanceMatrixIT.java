@@ -24,7 +24,10 @@ class ConformanceMatrixIT {
 
   @Test
   void everyLanguagePassesEveryCellAndTheReadmeShowsTheMatrix() {
-    Scenario scenario = Scenario.load(MODULE.resolve("scenario/scenario.json"));
+    Path standard = MODULE.resolve("scenario/scenario.json").normalize();
+    Path scenarioFile = Paths.get(System.getProperty("polyglot.scenario", standard.toString()))
+        .toAbsolutePath().normalize();
+    Scenario scenario = Scenario.load(scenarioFile);
     List<Language> languages = selected();
     Path output = MODULE.resolve("target/conformance");
     List<Verdict> verdicts = new ArrayList<>();
@@ -57,7 +60,7 @@ class ConformanceMatrixIT {
       fail(red.size() + " red cell(s) (details in target/conformance/<language>/):\n"
           + String.join("\n", red) + "\n\n" + matrix);
     }
-    if (languages.size() == Language.all(MODULE).size()) {
+    if (languages.size() == Language.all(MODULE).size() && scenarioFile.equals(standard)) {
       checkReadme(matrix);
     }
   }
