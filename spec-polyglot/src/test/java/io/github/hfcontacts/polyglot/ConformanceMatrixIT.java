@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
  * one in the README; any red cell fails the build, naming the steps that failed and why.
  */
 class ConformanceMatrixIT {
-  static final Path MODULE = Paths.get(System.getProperty("polyglot.module", ".")).toAbsolutePath();
+  static final Path MODULE = Paths.get(System.getProperty("polyglot.module", "."))
+      .toAbsolutePath().normalize();
+  static final Path STANDARD_SCENARIO = MODULE.resolve("scenario/scenario.json");
 
   @Test
   void everyLanguagePassesEveryCellAndTheReadmeShowsTheMatrix() {
-    Path standard = MODULE.resolve("scenario/scenario.json").normalize();
-    Path scenarioFile = Paths.get(System.getProperty("polyglot.scenario", standard.toString()))
-        .toAbsolutePath().normalize();
+    Path scenarioFile = scenarioFile();
     Scenario scenario = Scenario.load(scenarioFile);
     List<Language> languages = selected();
     Path output = MODULE.resolve("target/conformance");
@@ -60,7 +60,7 @@ class ConformanceMatrixIT {
       fail(red.size() + " red cell(s) (details in target/conformance/<language>/):\n"
           + String.join("\n", red) + "\n\n" + matrix);
     }
-    if (languages.size() == Language.all(MODULE).size() && scenarioFile.equals(standard)) {
+    if (languages.size() == Language.all(MODULE).size() && scenarioFile.equals(STANDARD_SCENARIO)) {
       checkReadme(matrix);
     }
   }
@@ -92,6 +92,12 @@ class ConformanceMatrixIT {
     assertEquals(ids.size(), chosen.size(), "unknown language in -Dpolyglot.languages=" + only
         + "; known: " + all);
     return chosen;
+  }
+
+  /** The scenario: {@code scenario/scenario.json}, or {@code -Dpolyglot.scenario=FILE}. */
+  static Path scenarioFile() {
+    return Paths.get(System.getProperty("polyglot.scenario", STANDARD_SCENARIO.toString()))
+        .toAbsolutePath().normalize();
   }
 
   static Path sandboxJar() {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +23,8 @@ final class ConformanceRunner {
   static final String COMPILES = "compiles";
   private static final long COMPILE_TIMEOUT_SECONDS = 600;
   private static final long RUN_TIMEOUT_SECONDS = 180;
+  /** Language id to its compile failure ("" when it compiled): each compiles once per JVM. */
+  private static final Map<String, String> COMPILED = new ConcurrentHashMap<>();
 
   private final Path module;
   private final Scenario scenario;
@@ -44,9 +47,12 @@ final class ConformanceRunner {
       throw new UncheckedIOException(e);
     }
     if (!language.compile.isEmpty()) {
-      String failure = exec(language.compile, language, dir.resolve("compile.log"),
-          COMPILE_TIMEOUT_SECONDS);
-      if (failure != null) {
+      String failure = COMPILED.computeIfAbsent(language.id, id -> {
+        String problem = exec(language.compile, language, dir.resolve("compile.log"),
+            COMPILE_TIMEOUT_SECONDS);
+        return problem == null ? "" : problem;
+      });
+      if (!failure.isEmpty()) {
         verdict.cells.get(COMPILES).add(failure);
         for (String cell : verdict.cells.keySet()) {
           if (!cell.equals(COMPILES)) {
