@@ -14,7 +14,7 @@ log_dir="$module_dir/target/generator-logs"
 mkdir -p "$log_dir"
 
 status=0
-for execution in generate-typescript-fetch generate-python; do
+for execution in generate-typescript-fetch generate-typescript-axios generate-python generate-kotlin generate-go; do
   log="$log_dir/$execution.log"
   if ! (cd "$root_dir" && ./mvnw -B -pl spec-polyglot "openapi-generator:generate@$execution" "$@") >"$log" 2>&1; then
     echo "$execution: FAILED (see $log)"
