@@ -58,8 +58,8 @@ public final class BufferingConverterFactory extends Converter.Factory {
     @Override
     public T convert(ResponseBody value) throws IOException {
       int statusCode = SuccessStatus.take();
+      BufferedSource source = value.source();
       try {
-        BufferedSource source = value.source();
         source.request(Long.MAX_VALUE); // to the end; a network failure propagates unchanged
         Buffer body = source.getBuffer(); // the whole body, where the reads left it: no copy
         if (body.size() == 0) {
@@ -75,7 +75,9 @@ public final class BufferingConverterFactory extends Converter.Factory {
         }
         T converted;
         try {
-          converted = delegate.convert(ResponseBody.create(body, value.contentType(), body.size()));
+          // No content type: the JSON converter reads UTF-8 whatever it says, and parsing the
+          // header again would cost a regular-expression match per response.
+          converted = delegate.convert(ResponseBody.create(body, null, body.size()));
         } catch (IOException | RuntimeException e) {
           String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
           throw new MalformedBodyException(statusCode, detail, ErrorBodies.excerpt(head, excerptChars), e);
@@ -83,6 +85,10 @@ public final class BufferingConverterFactory extends Converter.Factory {
         head.clear(); // returns its segment to Okio's pool
         return converted;
       } finally {
+        // The parser may leave trailing whitespace, and closing Retrofit's wrapper of the body does
+        // not clear the buffer it read into: without this, a segment per response (8 KiB) would be
+        // dropped instead of going back to Okio's pool.
+        source.getBuffer().clear();
         value.close();
       }
     }

@@ -64,6 +64,8 @@ final class ModelJsonAdapter<T> extends JsonAdapter<T> {
     }
   }
 
+  private static final Object[] NO_ARGUMENTS = {};
+
   private final Constructor<T> constructor;
   private final Property[] properties;
   private final JsonReader.Options options;
@@ -254,7 +256,7 @@ final class ModelJsonAdapter<T> extends JsonAdapter<T> {
 
   private T newInstance() {
     try {
-      return constructor.newInstance();
+      return constructor.newInstance(NO_ARGUMENTS);
     } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
       throw new IllegalStateException("Cannot create " + constructor.getDeclaringClass().getName(), e);
     }
