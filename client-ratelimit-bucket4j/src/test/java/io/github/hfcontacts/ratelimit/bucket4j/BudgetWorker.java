@@ -2,9 +2,13 @@ package io.github.hfcontacts.ratelimit.bucket4j;
 
 import io.github.hfcontacts.client.ContactDraft;
 import io.github.hfcontacts.client.HappyFoxClient;
+import io.github.hfcontacts.client.RateBudget;
 import io.github.hfcontacts.client.RateBudgetUnavailableException;
 import io.github.hfcontacts.client.RateLimitedException;
 import io.github.hfcontacts.client.RateLimits;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +20,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * with threads sending GETs ({@code contacts().get}) and POSTs ({@code contacts().upsert}) until
  * the time is up or the budget becomes unavailable, then one {@code RESULT} line on stdout.
  *
- * <p>Arguments: redisUri baseUrl startEpochMillis seconds getThreads postThreads windowMillis
- * getLimit postLimit marginMillis burst maxInFlight maxPermitHoldMillis pollMillis. The threads
- * start together at {@code startEpochMillis} (or as soon as the process is up) and stop together at
- * {@code startEpochMillis + seconds}.
+ * <p>Arguments: redisUri baseUrl seconds getThreads postThreads windowMillis getLimit postLimit
+ * marginMillis burst maxInFlight maxPermitHoldMillis pollMillis. Once connected it prints
+ * {@code READY} and waits for a line on stdin, so that the test starts every process at once
+ * however slowly the JVMs came up; then it runs for {@code seconds}.
  */
 public final class BudgetWorker {
   private BudgetWorker() {}
@@ -27,12 +31,11 @@ public final class BudgetWorker {
   public static void main(String[] args) throws Exception {
     String redisUri = args[0];
     String baseUrl = args[1];
-    long startMillis = Long.parseLong(args[2]);
-    long seconds = Long.parseLong(args[3]);
-    int getThreads = Integer.parseInt(args[4]);
-    int postThreads = Integer.parseInt(args[5]);
-    RateLimits limits = RateLimits.of(Integer.parseInt(args[7]), Integer.parseInt(args[8]))
-        .withSafetyMargin(Duration.ofMillis(Long.parseLong(args[9])));
+    long seconds = Long.parseLong(args[2]);
+    int getThreads = Integer.parseInt(args[3]);
+    int postThreads = Integer.parseInt(args[4]);
+    RateLimits limits = RateLimits.of(Integer.parseInt(args[6]), Integer.parseInt(args[7]))
+        .withSafetyMargin(Duration.ofMillis(Long.parseLong(args[8])));
     AtomicInteger gets = new AtomicInteger();
     AtomicInteger posts = new AtomicInteger();
     AtomicInteger unavailable = new AtomicInteger();
@@ -42,22 +45,24 @@ public final class BudgetWorker {
     AtomicReference<String> firstOther = new AtomicReference<>("");
     try (RedisBuckets store = RedisBuckets.connect(redisUri)) {
       Bucket4jRateBudget budget = Bucket4jRateBudget.builder(store.buckets, "happyfox:acme")
-          .window(Duration.ofMillis(Long.parseLong(args[6])))
+          .window(Duration.ofMillis(Long.parseLong(args[5])))
           .limits(limits)
-          .burst(Integer.parseInt(args[10]))
-          .maxInFlight(Integer.parseInt(args[11]))
-          .maxPermitHold(Duration.ofMillis(Long.parseLong(args[12])))
-          .inFlightPollInterval(Duration.ofMillis(Long.parseLong(args[13])))
+          .burst(Integer.parseInt(args[9]))
+          .maxInFlight(Integer.parseInt(args[10]))
+          .maxPermitHold(Duration.ofMillis(Long.parseLong(args[11])))
+          .inFlightPollInterval(Duration.ofMillis(Long.parseLong(args[12])))
           .build();
+      budget.estimatedWait(RateBudget.Kind.GET, 1); // connected, and the classes are loaded
       try (HappyFoxClient client = HappyFoxClient.builder()
           .baseUrl(baseUrl)
           .allowInsecureHttpForLoopback()
           .credentials("worker-key", "worker-code")
           .rateBudget(budget)
           .build()) {
-        Thread.sleep(Math.max(0, startMillis - System.currentTimeMillis()));
-        long until = System.nanoTime() + Duration.ofMillis(
-            startMillis + seconds * 1000 - System.currentTimeMillis()).toNanos();
+        System.out.println("READY");
+        System.out.flush();
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < getThreads + postThreads; t++) {
           boolean get = t < getThreads;
