@@ -66,6 +66,14 @@ class SharedRateBudgetTest {
   }
 
   @Test
+  void theBuilderRefusesANullTickerOrBudget() {
+    assertThat(Thrown.by(NullPointerException.class, () -> acme(KEY).ticker(null)))
+        .hasMessage("ticker");
+    assertThat(Thrown.by(NullPointerException.class, () -> acme(KEY).rateBudget(null)))
+        .hasMessage("rateBudget");
+  }
+
+  @Test
   void unlimitedClientsHaveNoBudget() {
     try (HappyFoxClient client = acme(KEY).rateLimits(RateLimits.unlimited()).build()) {
       assertThat(client.rateBudget()).isSameAs(RateBudget.unlimited());

@@ -160,6 +160,22 @@ class Bucket4jRateBudgetTest {
   }
 
   @Test
+  void aPauseRecordedByOneProcessPausesTheOthers() {
+    try (RedisBuckets other = RedisBuckets.connect(redis.uri(), time.meter())) {
+      Bucket4jRateBudget here = small(store).build();
+      Bucket4jRateBudget there = small(other).build();
+      quietSpell(here);
+
+      here.pause(Duration.ofMinutes(10)); // this process met a 429
+
+      Acquisition refused = there.tryAcquire(Kind.POST);
+      assertThat(refused.isPaused()).isTrue();
+      assertThat(refused.waitAtLeast()).isGreaterThanOrEqualTo(Duration.ofMinutes(10));
+      assertThat(there.estimatedWait(Kind.GET, 1)).isGreaterThanOrEqualTo(Duration.ofMinutes(10));
+    }
+  }
+
+  @Test
   void estimatedWaitDividesWhatIsMissingByTheRefillRate() {
     Bucket4jRateBudget budget = small(store).build();
     quietSpell(budget); // the burst of 2 is saved
