@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The tests' HappyFox: a MockWebServer on 127.0.0.1 plus a client built with the public builder,
  * pointed at it through the loopback-http opt-in, with canary credentials, no rate limit, a fake
- * clock, a sleeper that only records and advances that clock (so no test ever sleeps),
+ * clock and ticker, a sleeper that only records and advances that clock (so no test ever sleeps),
  * deterministic jitter (always the maximum) and header logging into {@link #logLines}. Register
  * with {@code @RegisterExtension}.
  */
@@ -73,6 +73,7 @@ final class MockHappyFox implements BeforeEachCallback, AfterEachCallback {
         .credentials(API_KEY, AUTH_CODE)
         .rateLimits(RateLimits.unlimited())
         .clock(clock)
+        .ticker(clock.ticker())
         .sleeper(sleeper)
         .random(() -> 1.0)
         .logger(logLines::add, LogLevel.HEADERS);
