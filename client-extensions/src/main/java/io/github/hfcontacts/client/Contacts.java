@@ -368,7 +368,8 @@ public final class Contacts {
       List<String> keys = new ArrayList<>();
       for (Long fieldId : lost) {
         keys.add(CustomFieldValue.key(fieldId)
-            + values.name(fieldId).map(name -> " (\"" + name + "\")").orElse(""));
+            + values.name(fieldId).map(name -> " (\"" + name + "\")").orElse("")
+            + values.unreadableReason(fieldId).map(reason -> ": " + reason).orElse(""));
       }
       throw new IllegalStateException("contact " + contactId + " not updated: the current value"
           + " of " + String.join(", ", keys) + " cannot be read back, and leaving it out would"

@@ -305,7 +305,7 @@ final class Transport {
           new HappyFoxException(
               method + " " + path + " failed: interrupted while waiting "
                   + Outcome.describe(wait),
-              method, path, -1, null, sent, e);
+              method, path, -1, null, sent, secrets.scrub((Throwable) e));
       if (pending != null) {
         interrupted.addSuppressed(pending);
       }
