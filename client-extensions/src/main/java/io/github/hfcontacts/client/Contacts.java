@@ -367,9 +367,11 @@ public final class Contacts {
     if (!lost.isEmpty()) {
       List<String> keys = new ArrayList<>();
       for (Long fieldId : lost) {
+        List<String> about = new ArrayList<>();
+        values.name(fieldId).ifPresent(name -> about.add("\"" + name + "\""));
+        values.unreadableReason(fieldId).ifPresent(about::add);
         keys.add(CustomFieldValue.key(fieldId)
-            + values.name(fieldId).map(name -> " (\"" + name + "\")").orElse("")
-            + values.unreadableReason(fieldId).map(reason -> ": " + reason).orElse(""));
+            + (about.isEmpty() ? "" : " (" + String.join(", ", about) + ")"));
       }
       throw new IllegalStateException("contact " + contactId + " not updated: the current value"
           + " of " + String.join(", ", keys) + " cannot be read back, and leaving it out would"

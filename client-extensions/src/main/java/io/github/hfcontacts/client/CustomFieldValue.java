@@ -490,19 +490,19 @@ public final class CustomFieldValue {
   static String whyUnreadable(FieldType type, Object value, Object valueId) {
     if (type == FieldType.NUMBER && value != null) {
       BigDecimal number = toDecimal(value);
-      return number == null ? "the value is not a number" : numberProblem(number);
+      return number == null ? "not a number" : numberProblem(number);
     }
     switch (type) {
       case TEXT:
-        return "the value is not text";
+        return "not text";
       case DATE:
-        return "the value is not a yyyy-mm-dd date";
+        return "not a yyyy-mm-dd date";
       case CHOICE:
       case MULTIPLE_CHOICE:
-        return valueId == null ? "a value without a choice id" : "the choice id is not a positive"
-            + " whole number";
+        return valueId == null ? "a value without a choice id"
+            : "a choice id that is not a positive whole number";
       default:
-        return "a field of a type this client does not know";
+        return "a type this client does not know";
     }
   }
 

@@ -6,6 +6,7 @@ import io.github.hfcontacts.client.internal.LoggingInterceptor;
 import io.github.hfcontacts.client.internal.NoFollowUpInterceptor;
 import io.github.hfcontacts.client.internal.ResponseSizeLimitInterceptor;
 import io.github.hfcontacts.client.internal.Secrets;
+import io.github.hfcontacts.client.internal.StaleConnectionGuard;
 import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -539,6 +540,10 @@ public final class HappyFoxClient implements Closeable {
           .addInterceptor(new ErrorEnvelopeInterceptor(HappyFoxException.MAX_BODY_EXCERPT_CHARS))
           .addInterceptor(new ResponseSizeLimitInterceptor(maxResponseBytes))
           .addNetworkInterceptor(new NoFollowUpInterceptor());
+      // Never writes to a pooled connection the server closed; resends only what was not written.
+      StaleConnectionGuard staleGuard = new StaleConnectionGuard();
+      http.addInterceptor(staleGuard.applicationInterceptor())
+          .addNetworkInterceptor(staleGuard.networkInterceptor());
       boolean logging = logger != null && logLevel != LogLevel.NONE;
       if (logging) {
         http.addInterceptor(new LoggingInterceptor(logger, logLevel, secrets));

@@ -7,6 +7,7 @@ import io.github.hfcontacts.client.internal.NoFollowUpInterceptor;
 import io.github.hfcontacts.client.internal.ResponseTooLargeException;
 import io.github.hfcontacts.client.internal.RetryAfter;
 import io.github.hfcontacts.client.internal.Secrets;
+import io.github.hfcontacts.client.internal.StaleConnectionGuard;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -150,6 +151,7 @@ final class Outcome {
    */
   private static boolean neverSent(IOException e) {
     return e instanceof ConnectException
+        || e instanceof StaleConnectionGuard.UnsentRequestException
         || e instanceof UnknownHostException
         || e instanceof NoRouteToHostException
         || e instanceof PortUnreachableException

@@ -57,7 +57,7 @@ class CustomFieldNumberBoundsTest {
 
       assertThat(read.unreadableFieldIds()).containsExactly(5L, 7L);
       assertThat(read.unreadableReason(5)).hasValue(
-          "the choice id is not a positive whole number");
+          "a choice id that is not a positive whole number");
     });
   }
 
@@ -103,8 +103,8 @@ class CustomFieldNumberBoundsTest {
     assertTimeoutPreemptively(HANG, () -> assertThatThrownBy(() -> mock.client().contacts()
         .updateCustomFields(33, List.of(CustomFieldValue.text(4, "LDA5000"))))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("contact 33 not updated: the current value of c-cf-6 (\"Revenue\"): 1E+999999999"
-            + " has more than 18 digits before the decimal point cannot be read back, and leaving"
+        .hasMessage("contact 33 not updated: the current value of c-cf-6 (\"Revenue\", 1E+999999999"
+            + " has more than 18 digits before the decimal point) cannot be read back, and leaving"
             + " it out would reset it; set it in the changes"));
     MockHappyFox.assertGet(mock.take(), "user/33/");
     assertThat(mock.requestCount()).isEqualTo(1);
