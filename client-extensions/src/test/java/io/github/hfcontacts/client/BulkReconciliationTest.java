@@ -86,7 +86,7 @@ class BulkReconciliationTest {
     assertThat(once.chunkFailure().orElseThrow().exception()).isInstanceOf(NetworkException.class);
     RecordedRequest first = mock.take();
     RecordedRequest again = mock.take();
-    assertThat(MockHappyFox.parse(first.getBody().readUtf8())).asList().hasSize(3);
+    assertThat((List<?>) MockHappyFox.parse(first.getBody().readUtf8())).hasSize(3);
     assertThat(MockHappyFox.parse(again.getBody().readUtf8())).isEqualTo(MockHappyFox.parse(
         "[{\"email\":\"r1@example.com\",\"name\":\"R 1\",\"c-cf-4\":\"V1\"},"
             + "{\"email\":\"r2@example.com\",\"name\":\"R 2\",\"c-cf-4\":\"V2\"}]"));

@@ -110,9 +110,9 @@ final class LoopbackHttpServer implements AutoCloseable {
   }
 
   private void serve(Socket socket, int id) {
-    try (Socket s = socket) {
-      InputStream in = s.getInputStream();
-      OutputStream out = s.getOutputStream();
+    try {
+      InputStream in = socket.getInputStream();
+      OutputStream out = socket.getOutputStream();
       while (true) {
         Exchange exchange = read(in, id);
         if (exchange == null) {
@@ -126,7 +126,7 @@ final class LoopbackHttpServer implements AutoCloseable {
         out.write(response);
         out.flush();
         if (closeAfterEachResponse) {
-          s.close();
+          socket.close();
           closed.release();
           return;
         }
@@ -135,6 +135,11 @@ final class LoopbackHttpServer implements AutoCloseable {
       // the client went away
     } finally {
       open.remove(socket);
+      try {
+        socket.close();
+      } catch (IOException e) {
+        // already gone
+      }
     }
   }
 
