@@ -41,8 +41,9 @@ import okhttp3.OkHttpClient;
  * }</pre>
  *
  * <p>What it guarantees: only https (a POST sent over http is treated as a GET by HappyFox);
- * redirects are never followed and OkHttp never replays a request by itself; a POST is never
- * repeated once it may have reached HappyFox, which has no idempotency key; GET and POST requests
+ * redirects are never followed and OkHttp never replays a request by itself; a POST is repeated
+ * once it may have reached HappyFox (which has no idempotency key) only when the contract marks it
+ * idempotent; GET and POST requests
  * stay under the configured {@link RateLimits}; credentials never appear in {@link #toString()},
  * exception messages or log lines.
  *
