@@ -6,6 +6,7 @@ import io.github.hfcontacts.client.internal.LoggingInterceptor;
 import io.github.hfcontacts.client.internal.NoFollowUpInterceptor;
 import io.github.hfcontacts.client.internal.ResponseSizeLimitInterceptor;
 import io.github.hfcontacts.client.internal.Secrets;
+import io.github.hfcontacts.client.internal.StaleConnectionGuard;
 import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -40,10 +41,11 @@ import okhttp3.OkHttpClient;
  * }</pre>
  *
  * <p>What it guarantees: only https (a POST sent over http is treated as a GET by HappyFox);
- * redirects are never followed and OkHttp never replays a request by itself; a POST is never
- * repeated once it may have reached HappyFox, which has no idempotency key; GET and POST requests
- * stay under the account's {@link RateBudget} at the server, whatever the latency; credentials
- * never appear in {@link #toString()}, exception messages or log lines.
+ * redirects are never followed and OkHttp never replays a request by itself; a POST is repeated
+ * once it may have reached HappyFox (which has no idempotency key) only when the contract marks it
+ * idempotent; GET and POST requests stay under the account's {@link RateBudget} at the server,
+ * whatever the latency; credentials never appear in {@link #toString()}, exception messages or
+ * log lines.
  *
  * <p>Thread safety: immutable and safe to share; create one per account and reuse it, since it
  * owns the connection pool. Clients of the same account in one JVM share one rate budget (see
@@ -615,6 +617,10 @@ public final class HappyFoxClient implements Closeable {
           .addInterceptor(new ErrorEnvelopeInterceptor(HappyFoxException.MAX_BODY_EXCERPT_CHARS))
           .addInterceptor(new ResponseSizeLimitInterceptor(maxResponseBytes))
           .addNetworkInterceptor(new NoFollowUpInterceptor());
+      // Never writes to a pooled connection the server closed; resends only what was not written.
+      StaleConnectionGuard staleGuard = new StaleConnectionGuard();
+      http.addInterceptor(staleGuard.applicationInterceptor())
+          .addNetworkInterceptor(staleGuard.networkInterceptor());
       boolean logging = logger != null && logLevel != LogLevel.NONE;
       if (logging) {
         http.addInterceptor(new LoggingInterceptor(logger, logLevel, secrets));

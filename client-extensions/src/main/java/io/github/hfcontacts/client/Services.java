@@ -17,7 +17,7 @@ final class Services {
 
   Services(Transport transport) {
     Retrofit retrofit = transport.retrofit(HappyFoxMoshi.create());
-    CallExecutor executor = transport::execute;
+    CallExecutor executor = transport;
     this.customFields =
         new CustomFields(retrofit.create(ContactCustomFieldsApi.class), executor);
     this.contacts =

@@ -3,6 +3,7 @@ package io.github.hfcontacts.client;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import io.github.hfcontacts.client.internal.BufferingConverterFactory;
+import io.github.hfcontacts.client.internal.Idempotency;
 import io.github.hfcontacts.client.internal.Secrets;
 import java.io.IOException;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -39,7 +41,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *
  * <p>Thread safety: safe for concurrent use; the rate budget is shared by all threads.
  */
-final class Transport {
+final class Transport implements CallExecutor {
   /** Retrofit paths of the generated interfaces are relative, such as {@code users/}. */
   static final String API_PATH = "api/1.1/json/";
 
@@ -124,8 +126,27 @@ final class Transport {
    * @throws HappyFoxException or a subclass on any failure, including an empty 2xx body
    * @throws IllegalStateException if the client is closed
    */
-  <T> T execute(Call<T> call) {
-    return run(call, true).body();
+  @Override
+  public <T> T execute(Call<T> call) {
+    return run(call, true, null).body();
+  }
+
+  @Override
+  public <T> T execute(Call<T> call, int[] attempts) {
+    return run(call, true, attempts).body();
+  }
+
+  /** A bulk chunk of idempotent items is sent at most as often as the policy retries one call. */
+  @Override
+  public int maxChunkRounds() {
+    return retryPolicy.maxAttempts();
+  }
+
+  /** A bulk chunk gets the policy's total time, measured like every operation's deadline. */
+  @Override
+  public BooleanSupplier startChunkDeadline() {
+    long deadline = ticker.read() + retryPolicy.maxTotalTime().toNanos();
+    return () -> ticker.read() - deadline < 0;
   }
 
   /**
@@ -137,14 +158,14 @@ final class Transport {
    * @throws IllegalStateException if the client is closed
    */
   void executeDiscardingBody(Call<?> call) {
-    run(call, false);
+    run(call, false, null);
   }
 
   void close() {
     closed.set(true);
   }
 
-  private <T> Response<T> run(Call<T> call, boolean bodyRequired) {
+  private <T> Response<T> run(Call<T> call, boolean bodyRequired, int[] attempts) {
     Objects.requireNonNull(call, "call");
     if (closed.get()) {
       throw new IllegalStateException("HappyFoxClient is closed");
@@ -153,6 +174,9 @@ final class Transport {
     String method = request.method();
     String path = request.url().encodedPath();
     boolean idempotent = method.equals("GET") || method.equals("HEAD");
+    // What may be sent again after an unknown outcome: reads, and writes the contract marks
+    // idempotent (x-idempotent, or x-idempotent-when holding for this very body).
+    boolean replayable = Idempotency.replayable(request);
     long deadline = ticker.read() + retryPolicy.maxTotalTime().toNanos();
     boolean retried500 = false;
     int sent = 0;
@@ -168,7 +192,10 @@ final class Transport {
           if (bodyRequired && response.body() == null) {
             // 204/205, or a Call<Void>: the caller expected a body.
             throw Outcome.malformed(response.code(), "no body", null, null)
-                .toException(method, path, sent, idempotent, null, secrets);
+                .toException(method, path, sent, replayable, null, secrets);
+          }
+          if (attempts != null) {
+            attempts[0] = sent;
           }
           return response;
         }
@@ -181,7 +208,7 @@ final class Transport {
       }
       pauseBudgetOn429(outcome, method, path);
 
-      Duration wait = retryWait(outcome, idempotent, retried500, sent);
+      Duration wait = retryWait(outcome, replayable, retried500, sent);
       String note = null;
       if (wait != null && sent >= retryPolicy.maxAttempts()) {
         wait = null;
@@ -192,7 +219,7 @@ final class Transport {
         wait = null;
       }
       HappyFoxException failure =
-          outcome.toException(method, path, sent, idempotent, note, secrets);
+          outcome.toException(method, path, sent, replayable, note, secrets);
       if (wait == null) {
         throw failure;
       }
@@ -212,7 +239,8 @@ final class Transport {
   private Duration retryWait(Outcome outcome, boolean idempotent, boolean retried500, int sent) {
     switch (outcome.kind) {
       case NETWORK:
-        // A POST may be replayed only if it certainly never left: HappyFox has no idempotency key.
+        // A non-idempotent POST may be replayed only if it certainly never left: HappyFox has no
+        // idempotency key.
         if ((idempotent || !outcome.mayHaveReachedServer) && outcome.isTransientNetworkFailure()) {
           return backoff(sent - 1);
         }
@@ -361,7 +389,7 @@ final class Transport {
           new HappyFoxException(
               method + " " + path + " failed: interrupted while waiting "
                   + Outcome.describe(wait),
-              method, path, -1, null, sent, e);
+              method, path, -1, null, sent, secrets.scrub((Throwable) e));
       if (pending != null) {
         interrupted.addSuppressed(pending);
       }

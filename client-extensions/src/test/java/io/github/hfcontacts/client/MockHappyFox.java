@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.QueueDispatcher;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -45,6 +46,11 @@ final class MockHappyFox implements BeforeEachCallback, AfterEachCallback {
 
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
+    // A request no test queued an answer for gets one at once instead of hanging until a timeout.
+    QueueDispatcher queue = new QueueDispatcher();
+    queue.setFailFast(new MockResponse().setResponseCode(418)
+        .setHeader("Content-Type", "application/json").setBody("{\"error\": \"nothing queued\"}"));
+    server.setDispatcher(queue);
     server.start(InetAddress.getByName("127.0.0.1"), 0);
   }
 
