@@ -18,7 +18,7 @@ class NewerServerTest {
       http.post("users/", ADA).expect(200);
 
       Map<String, Object> ada = http.get("user/ada@example.com/").expect(200).object();
-      assertThat(((Map<?, ?>) ada.get("primary_phone")).get("type")).isEqualTo("f");
+      assertThat(map(ada.get("primary_phone")).get("type")).isEqualTo("f");
       assertThat(Http.customField(ada, 10)).containsEntry("type", "url")
           .containsEntry("value", "https://example.com/ada");
       assertThat(http.get("user_custom_fields/").expect(200).list())
@@ -35,11 +35,11 @@ class NewerServerTest {
 
       Map<String, Object> page = http.get("users/?size=2").expect(200).object();
       assertThat(page).containsKey(NewerServer.PROPERTY);
-      assertThat((Map<?, ?>) page.get("page_info")).containsKey(NewerServer.PROPERTY);
+      assertThat(map(page.get("page_info"))).containsKey(NewerServer.PROPERTY);
       for (Object contact : (List<?>) page.get("data")) {
-        assertThat((Map<?, ?>) contact).containsKey(NewerServer.PROPERTY);
-        for (Object field : (List<?>) ((Map<?, ?>) contact).get("custom_fields")) {
-          assertThat((Map<?, ?>) field).containsKey(NewerServer.PROPERTY);
+        assertThat(map(contact)).containsKey(NewerServer.PROPERTY);
+        for (Object field : (List<?>) map(contact).get("custom_fields")) {
+          assertThat(map(field)).containsKey(NewerServer.PROPERTY);
         }
       }
       Map<String, Object> error = http.post("users/", "{\"email\": \"x@example.com\"}")
@@ -61,6 +61,11 @@ class NewerServerTest {
           + " \"+44 20 7946 0000\"}],", "")).expect(400).fieldErrors()).containsKey("c-cf-10");
       assertThat(http.get("users/").expect(200).object()).doesNotContainKey(NewerServer.PROPERTY);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object json) {
+    return (Map<String, Object>) json;
   }
 
   @Test
