@@ -106,6 +106,9 @@ final class ConformanceRunner {
       boolean expectsError = step.containsKey("expect_error");
       if (!results.containsKey(id)) {
         problems.add("no result reported" + (failure == null ? "" : " (" + failure + ")"));
+      } else if (result.containsKey("not_applicable")) {
+        verdict.notApplicable.put(id, String.valueOf(result.get("not_applicable")));
+        continue;
       } else if (result.containsKey("error")) {
         problems.add("failed: " + result.get("error"));
       } else if (!result.containsKey("observed")) {
@@ -122,6 +125,7 @@ final class ConformanceRunner {
         if (cellProblems == null) {
           throw new IllegalStateException("step " + id + " names an unknown cell " + cell);
         }
+        verdict.judged.add((String) cell);
         for (String problem : problems) {
           cellProblems.add(id + ": " + problem);
         }

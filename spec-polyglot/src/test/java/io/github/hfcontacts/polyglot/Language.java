@@ -65,6 +65,8 @@ final class Language {
     return Arrays.asList(
         jvm("java", "Java: the project's client (generated Retrofit interfaces and Moshi models)",
             "java", null, "io.github.hfcontacts.polyglot.JavaConformance"),
+        jvm("java-facade", "Java: the project's facade (HappyFoxClient)", "java", null,
+            "io.github.hfcontacts.polyglot.FacadeConformance"),
 
         process("typescript-fetch", "TypeScript (typescript-fetch)", "typescript-fetch",
             "typescript-fetch/config.yaml",

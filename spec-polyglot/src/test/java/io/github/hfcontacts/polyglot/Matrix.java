@@ -20,6 +20,7 @@ final class Matrix {
   static final String END = "<!-- polyglot-matrix:end -->";
   static final String PASS = "✅";
   static final String FAIL = "❌";
+  static final String NOT_APPLICABLE = "—";
   private static final String SPEC = "openapi/happyfox-contacts.yaml";
 
   private Matrix() {}
@@ -35,10 +36,14 @@ final class Matrix {
     for (Verdict verdict : verdicts) {
       out.append("| ").append(verdict.language.label).append(" |");
       for (String cell : cells.keySet()) {
-        out.append(' ').append(verdict.green(cell) ? PASS : FAIL).append(" |");
+        out.append(' ').append(verdict.notApplicable(cell) ? NOT_APPLICABLE
+            : verdict.green(cell) ? PASS : FAIL).append(" |");
       }
       out.append('\n');
     }
+    out.append('\n').append(PASS + " the scenario's steps for that column pass, " + FAIL
+        + " one fails, " + NOT_APPLICABLE + " none applies to that client (the reason is in"
+        + " `spec-polyglot/target/conformance/results.json`).\n");
     out.append('\n').append("Generator lines (openapi-generator 7.25.0; `-c` takes the options file"
         + " as it is, the options are also spelled out):\n\n");
     for (Verdict verdict : verdicts) {
@@ -52,8 +57,11 @@ final class Matrix {
   @SuppressWarnings("unchecked")
   static String generatorLine(Language language, Path module) {
     if (language.configFile == null) {
-      return "the project's own generation, `client-generated/pom.xml`: `-g java --library"
-          + " retrofit2` with the project's Moshi templates (`client-generated/src/main/templates`)";
+      return (language.jvmMain.endsWith("FacadeConformance")
+          ? "the hand-written facade of `client-extensions/` over the project's own generation, "
+          : "the project's own generation, ")
+          + "`client-generated/pom.xml`: `-g java --library retrofit2` with the project's Moshi"
+          + " templates (`client-generated/src/main/templates`)";
     }
     Path config = module.resolve(language.configFile);
     Map<String, Object> options;
