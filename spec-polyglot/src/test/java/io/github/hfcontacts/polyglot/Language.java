@@ -25,9 +25,12 @@ final class Language {
   /** A class whose {@code main(String[])} runs in the runner's JVM; compiled by Maven. */
   final String jvmMain;
   final Map<String, String> environment;
+  /** Hand-written code a team adds to the generated client (relative to the module), or null. */
+  final String handWritten;
 
   private Language(String id, String label, String generator, String configFile,
-      List<String> compile, List<String> run, String jvmMain, Map<String, String> environment) {
+      List<String> compile, List<String> run, String jvmMain, Map<String, String> environment,
+      String handWritten) {
     this.id = id;
     this.label = label;
     this.generator = generator;
@@ -36,18 +39,19 @@ final class Language {
     this.run = run;
     this.jvmMain = jvmMain;
     this.environment = environment;
+    this.handWritten = handWritten;
   }
 
   static Language process(String id, String label, String generator, String configFile,
       List<String> compile, List<String> run) {
     return new Language(id, label, generator, configFile, compile, run, null,
-        Collections.emptyMap());
+        Collections.emptyMap(), null);
   }
 
   static Language jvm(String id, String label, String generator, String configFile,
       String mainClass) {
     return new Language(id, label, generator, configFile, Collections.emptyList(),
-        Collections.emptyList(), mainClass, Collections.emptyMap());
+        Collections.emptyList(), mainClass, Collections.emptyMap(), null);
   }
 
   Language withEnvironment(String... pairs) {
@@ -55,7 +59,13 @@ final class Language {
     for (int i = 0; i + 1 < pairs.length; i += 2) {
       env.put(pairs[i], pairs[i + 1]);
     }
-    return new Language(id, label, generator, configFile, compile, run, jvmMain, env);
+    return new Language(id, label, generator, configFile, compile, run, jvmMain, env,
+        handWritten);
+  }
+
+  Language withHandWritten(String path) {
+    return new Language(id, label, generator, configFile, compile, run, jvmMain, environment,
+        path);
   }
 
   /** Every language of the matrix, in its order; paths are relative to the module directory. */
@@ -82,7 +92,8 @@ final class Language {
             .withEnvironment("PYTHONPATH", generated + "/python",
                 "PYTHONPYCACHEPREFIX", target + "/pycache"),
         jvm("kotlin", "Kotlin (kotlin, jvm-okhttp4, Moshi)", "kotlin", "kotlin/config.yaml",
-            "io.github.hfcontacts.polyglot.kotlin.ConformanceKt"),
+            "io.github.hfcontacts.polyglot.kotlin.ConformanceKt")
+            .withHandWritten("kotlin/src/HappyFoxCustomTypes.kt"),
         process("go", "Go (go, Debian's Go 1.19, no module proxy)", "go", "go/config.yaml",
             Arrays.asList("bash", "scripts/build-program.sh", "go"),
             Arrays.asList(target + "/programs/go/conformance")));

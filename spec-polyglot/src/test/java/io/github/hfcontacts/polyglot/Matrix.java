@@ -72,7 +72,7 @@ final class Matrix {
     }
     String dir = "spec-polyglot/" + config.getParent().getFileName();
     StringBuilder line = new StringBuilder("`openapi-generator-cli generate -i " + SPEC + " -o out -g "
-        + options.get("generatorName") + " -c " + dir + "/" + config.getFileName());
+        + language.generator + " -c " + dir + "/" + config.getFileName());
     if (Files.isDirectory(config.getParent().resolve("templates"))) {
       line.append(" -t ").append(dir).append("/templates");
     }
@@ -84,6 +84,9 @@ final class Matrix {
     spell(spelled, "--schema-mappings", options.get("schemaMappings"));
     if (!spelled.isEmpty()) {
       line.append(", i.e. `").append(String.join(" ", spelled)).append('`');
+    }
+    if (language.handWritten != null) {
+      line.append("; plus `spec-polyglot/").append(language.handWritten).append('`');
     }
     return line.toString();
   }
