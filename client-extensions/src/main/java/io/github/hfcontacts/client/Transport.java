@@ -229,6 +229,12 @@ final class Transport implements CallExecutor {
       log("retrying in " + Outcome.describe(wait) + " (attempt " + (sent + 1) + " of "
           + retryPolicy.maxAttempts() + "): " + failure.getMessage());
       sleep(wait, method, path, sent, failure);
+      if (deadline - ticker.read() <= 0) {
+        // A sleep may overrun its wait: no attempt starts once the deadline has passed.
+        throw outcome.toException(method, path, sent, replayable, "the "
+            + Outcome.describe(retryPolicy.maxTotalTime()) + " deadline passed while waiting",
+            secrets);
+      }
     }
   }
 
