@@ -21,7 +21,7 @@ usage() { echo "usage: $0 OUT_DIR [VERSION]" >&2; exit 2; }
 [[ $# -ge 1 && $# -le 2 ]] || usage
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$(mkdir -p "$1" && cd "$1" && pwd)"
-rm -rf "$out/src" "$out/bundle" "$out/gnupg" "$out/signing-key.asc"
+rm -rf "$out/src" "$out/bundle" "$out/gnupg" "$out/signing-key.asc" "$out/settings.xml"
 mkdir -p "$out/src" "$out/bundle"
 
 git -C "$root" archive --format=tar HEAD | tar -x -C "$out/src"
@@ -53,8 +53,26 @@ if [[ "${SIGNING_KEY:-}" == ephemeral ]]; then
   export MAVEN_GPG_KEY
 fi
 
+# The plugin reads its server's credentials even when it does not upload: give it unused ones,
+# on top of the user's own settings (passed as the global ones so that their mirrors still apply).
+cat > "$out/settings.xml" <<'XML'
+<settings>
+  <servers>
+    <server>
+      <id>central</id>
+      <username>bundle-check-only</username>
+      <password>not-used-publishing-is-skipped</password>
+    </server>
+  </servers>
+</settings>
+XML
+settings=(-s "$out/settings.xml")
+if [[ -f "$HOME/.m2/settings.xml" ]]; then
+  settings+=(-gs "$HOME/.m2/settings.xml")
+fi
+
 echo "building the bundle of $(git -C "$root" rev-parse --short HEAD) as version $version: modules $pl"
-./mvnw -B -q -Prelease deploy -pl "$pl" -Dmaven.test.skip=true -Dcentral.skipPublishing=true
+./mvnw -B -q "${settings[@]}" -Prelease deploy -pl "$pl" -Dmaven.test.skip=true -Dcentral.skipPublishing=true
 
 zip="$(find . -path '*/central-publishing/central-bundle.zip' -not -path '*/node_modules/*' | head -1)"
 [[ -n "$zip" ]] || { echo "no central-bundle.zip was written" >&2; exit 1; }
