@@ -7,9 +7,11 @@
 #    OUT_DIR/src, so that two runs build the same inputs in different directories;
 # 2. sets the version of every pom to VERSION (default: the current version without -SNAPSHOT),
 #    as the release commit does;
-# 3. runs `./mvnw -Prelease deploy` for the published modules (those with a `.published` marker)
-#    with publishing skipped: the central-publishing plugin writes the bundle it would upload;
-# 4. unzips it to OUT_DIR/bundle (a Maven repository layout: pom, jars, checksums, signatures).
+# 3. runs `./mvnw -Prelease deploy` for the published modules (those with a `.published` marker):
+#    the central-publishing plugin stages, checksums and zips them and uploads the bundle to
+#    scripts/fake-central.py on a loopback port instead of Central (nothing leaves the machine);
+# 4. unzips the uploaded bundle to OUT_DIR/bundle (a Maven repository layout: poms, jars,
+#    checksums, signatures), the exact bytes Central would receive.
 #
 # Signing: with SIGNING_KEY=ephemeral a throw-away key is generated (its public key is written to
 # OUT_DIR/signing-key.asc for scripts/check-bundle.sh); with MAVEN_GPG_KEY set, that key signs;
@@ -21,7 +23,8 @@ usage() { echo "usage: $0 OUT_DIR [VERSION]" >&2; exit 2; }
 [[ $# -ge 1 && $# -le 2 ]] || usage
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$(mkdir -p "$1" && cd "$1" && pwd)"
-rm -rf "$out/src" "$out/bundle" "$out/gnupg" "$out/signing-key.asc" "$out/settings.xml"
+rm -rf "$out/src" "$out/bundle" "$out/gnupg" "$out/signing-key.asc" "$out/settings.xml" \
+  "$out/central-bundle.zip" "$out/fake-central.port"
 mkdir -p "$out/src" "$out/bundle"
 
 git -C "$root" archive --format=tar HEAD | tar -x -C "$out/src"
@@ -71,10 +74,16 @@ if [[ -f "$HOME/.m2/settings.xml" ]]; then
   settings+=(-gs "$HOME/.m2/settings.xml")
 fi
 
-echo "building the bundle of $(git -C "$root" rev-parse --short HEAD) as version $version: modules $pl"
-./mvnw -B -q "${settings[@]}" -Prelease deploy -pl "$pl" -Dmaven.test.skip=true -Dcentral.skipPublishing=true
+python3 "$root/scripts/fake-central.py" "$out/fake-central.port" "$out/central-bundle.zip" &
+fake_central=$!
+trap 'kill "$fake_central" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do [[ -s "$out/fake-central.port" ]] && break; sleep 0.1; done
+port="$(cat "$out/fake-central.port")"
 
-zip="$(find . -path '*/central-publishing/central-bundle.zip' -not -path '*/node_modules/*' | head -1)"
-[[ -n "$zip" ]] || { echo "no central-bundle.zip was written" >&2; exit 1; }
-(cd "$out/bundle" && unzip -q "$out/src/$zip")
+echo "building the bundle of $(git -C "$root" rev-parse --short HEAD) as version $version: modules $pl"
+./mvnw -B -q "${settings[@]}" -Prelease deploy -pl "$pl" -Dmaven.test.skip=true \
+  -Dmaven.install.skip=true -DcentralBaseUrl="http://127.0.0.1:$port" -DwaitUntil=UPLOADED
+
+[[ -s "$out/central-bundle.zip" ]] || { echo "no bundle was uploaded" >&2; exit 1; }
+(cd "$out/bundle" && unzip -q "$out/central-bundle.zip")
 echo "bundle: $out/bundle ($(find "$out/bundle" -type f | wc -l) files)"
