@@ -82,7 +82,7 @@ port="$(cat "$out/fake-central.port")"
 
 echo "building the bundle of $(git -C "$root" rev-parse --short HEAD) as version $version: modules $pl"
 ./mvnw -B -q "${settings[@]}" -Prelease deploy -pl "$pl" -Dmaven.test.skip=true \
-  -Dmaven.install.skip=true -DcentralBaseUrl="http://127.0.0.1:$port" -DwaitUntil=UPLOADED
+  -Dmaven.install.skip=true -DcentralBaseUrl="http://127.0.0.1:$port" -Dcentral.waitUntil=UPLOADED
 
 [[ -s "$out/central-bundle.zip" ]] || { echo "no bundle was uploaded" >&2; exit 1; }
 (cd "$out/bundle" && unzip -q "$out/central-bundle.zip")

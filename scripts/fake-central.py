@@ -23,8 +23,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if not self.path.startswith("/api/v1/publisher/upload"):
             self.send_error(404, "only the upload endpoint is served")
             return
-        if not self.headers.get("Authorization", "").startswith("Bearer "):
-            self.send_error(401, "the plugin sends a Bearer user token")
+        if not self.headers.get("Authorization"):
+            self.send_error(401, "the plugin sends the user token of its server id")
             return
         body = self.rfile.read(int(self.headers["Content-Length"]))
         head = ("Content-Type: " + self.headers["Content-Type"] + "\r\n\r\n").encode()
