@@ -162,7 +162,7 @@ final class Transport {
       sent++;
       Outcome outcome;
       try {
-        Response<T> response = current.execute();
+        Response<T> response = Cancellation.execute(current); // async cancel reaches the call
         if (response.isSuccessful()) {
           if (bodyRequired && response.body() == null) {
             // 204/205, or a Call<Void>: the caller expected a body.
