@@ -83,6 +83,12 @@ for feature in ${CONSUMER_JDKS:-17 25}; do
   echo "Java $feature: $jdk"
 
   consumer consumer-tests/classpath "$jdk" "$feature"
+  # The SDK's jars must have come from the bundle, not from a copy of the same version elsewhere.
+  for artifact in happyfox-contacts-client happyfox-contacts-client-generated; do
+    cmp -s "$out/consumer-repo/io/github/hfcontacts/$artifact/$version/$artifact-$version.jar" \
+      "$bundle/io/github/hfcontacts/$artifact/$version/$artifact-$version.jar" ||
+      { echo "$artifact $version was not resolved from the bundle" >&2; exit 1; }
+  done
   counts="$(summary "$root/consumer-tests/classpath")"
   echo "  classpath consumer (BOM + happyfox-contacts-client $version, --release 11): $counts"
   if (( feature >= 21 )) && ! grep -q 'runsAsyncOperationsOnVirtualThreads' \
