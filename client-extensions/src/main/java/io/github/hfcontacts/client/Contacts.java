@@ -32,7 +32,9 @@ import retrofit2.Call;
  * {@link io.github.hfcontacts.openapi.model.Contact} model, deliberately: it carries every field
  * HappyFox answers (phones, groups, ticket counts, custom fields) without a second, partial copy.
  * It is a plain mutable data object, a fresh instance per call and never shared by the client.
- * Read its custom fields typed with {@link CustomFieldValues#from(Contact)}.
+ * Read its custom fields typed with {@link CustomFieldValues#from(Contact)}. HappyFox never answers
+ * {@code is_login_enabled}: {@code Contact.getIsLoginEnabled()} is {@code null} on contacts read
+ * from it (the property exists because the same flag is written by {@link #setLoginEnabled}).
  *
  * <p><b>Custom fields are reset when left out.</b> HappyFox resets every custom field that an
  * update or upsert does not send. {@link #updateMerging}, {@link #updateByEmail},
@@ -597,6 +599,10 @@ public final class Contacts {
    * or {@code "FALSE"} (strings, as HappyFox requires) and every current custom field, because
    * HappyFox resets the custom fields an update leaves out. It is {@link #updateMerging} with a
    * draft holding only the flag.
+   *
+   * <p>HappyFox's answers do not include {@code is_login_enabled}: on the returned contact, as on
+   * every contact read from HappyFox, {@code getIsLoginEnabled()} is {@code null}, so the flag can
+   * be set but not read back.
    *
    * <p>Example: {@code contacts.setLoginEnabled(33, false)} for a contact whose only custom field
    * is {@code c-cf-4 = "XHR1234"} sends {@code {"is_login_enabled":"FALSE","c-cf-4":"XHR1234"}}.

@@ -30,8 +30,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * <p>Usage from the domain layer:
  * <pre>{@code
  * Transport transport = client.transport();
- * UsersApi api = transport.retrofit(HappyFoxMoshi.create()).create(UsersApi.class);
- * UserList page = transport.execute(api.listContacts(50, 1, null));
+ * ContactsApi api = transport.retrofit(HappyFoxMoshi.create()).create(ContactsApi.class);
+ * ContactPage page = transport.execute(api.listContacts(50, 1, null));
  * }</pre>
  *
  * <p>Thread safety: safe for concurrent use; the rate limiter is shared by all threads.
