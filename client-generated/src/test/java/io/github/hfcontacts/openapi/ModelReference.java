@@ -15,6 +15,7 @@ import java.util.Map;
  * required and nullable properties, enum values) and from the generated classes (the Java getter
  * and type of each property), so that the reference says exactly what users receive.
  */
+@SuppressWarnings("rawtypes") // swagger-models types its schema maps with the raw Schema
 final class ModelReference {
   static final String MODEL_PACKAGE = "io.github.hfcontacts.openapi.model";
 
