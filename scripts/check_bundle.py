@@ -65,26 +65,28 @@ def documented_artifacts(readme):
     return rows
 
 
-def check_checksums_and_signature(path, gpg_home):
+def check_checksums_and_signature(path, where, gpg_home):
     data = open(path, "rb").read()
     for ext, algorithm in CHECKSUMS.items():
         side = f"{path}.{ext}"
         if not os.path.exists(side):
             if ext in ("md5", "sha1"):
-                problem(path, f"no .{ext} checksum")
+                problem(where, f"no .{ext} checksum")
             continue
         declared = open(side, encoding="ascii").read().split()[0].lower()
         if declared != algorithm(data).hexdigest():
-            problem(path, f".{ext} does not match the file")
+            problem(where, f".{ext} does not match the file")
     if gpg_home is not None:
         if not os.path.exists(path + ".asc"):
-            problem(path, "no .asc signature")
+            problem(where, "no .asc signature")
         else:
             verify = subprocess.run(
                 ["gpg", "--homedir", gpg_home, "--batch", "--verify", path + ".asc", path],
                 capture_output=True, text=True)
             if verify.returncode != 0:
-                problem(path, "signature does not verify: " + verify.stderr.strip()[-200:])
+                lines = verify.stderr.strip().splitlines() or ["(no output)"]
+                bad = [line for line in lines if "BAD" in line or "No public key" in line]
+                problem(where, "signature does not verify: " + (bad or lines)[-1].strip())
 
 
 def check_jars(where, base, module_name, license_bytes):
@@ -142,7 +144,7 @@ def main():
         for name in files:
             path = os.path.join(directory, name)
             if not name.endswith(SIDE_FILES):
-                check_checksums_and_signature(path, gpg_home)
+                check_checksums_and_signature(path, os.path.relpath(path, args.bundle), gpg_home)
             if name.endswith(".pom"):
                 rel = os.path.relpath(directory, args.bundle).split(os.sep)
                 group, artifact, version = ".".join(rel[:-2]), rel[-2], rel[-1]
