@@ -144,8 +144,9 @@ public final class HappyFoxClient implements Closeable {
 
   /**
    * Releases the resources of the OkHttpClient this client created: its dispatcher threads and
-   * idle pooled connections, and the threads of its default async executor (operations running
-   * there finish first). When the OkHttpClient was supplied with
+   * idle pooled connections, and the threads of its default async executor, which end once their
+   * running operations do (asynchronous operations started after closing fail with
+   * {@link IllegalStateException}). When the OkHttpClient was supplied with
    * {@link Builder#okHttpClient(OkHttpClient)} it belongs to the caller and is left alone. Calls
    * made after closing throw {@link IllegalStateException}. Idempotent.
    *
