@@ -497,9 +497,10 @@ public final class HappyFoxClient implements Closeable {
      *
      * <p>Example:
      * <pre>{@code
-     * RateBudget budget = Bucket4jRateBudget.builder(proxyManager, "happyfox:acme").build();
-     * HappyFoxClient client = HappyFoxClient.builder().account("acme").credentials(k, c)
-     *     .rateBudget(budget).build();
+     * // two clients of one account, each with half of it (a Bucket4jRateBudget is given the same way)
+     * RateBudget half = RateBudget.inMemory(RateLimits.of(250, 150));
+     * HappyFoxClient client = HappyFoxClient.builder().account("acme").credentials(apiKey, authCode)
+     *     .rateBudget(half).build();
      * }</pre>
      *
      * @param rateBudget the budget; it carries its own limits, and {@link #rateLimits(RateLimits)}

@@ -49,12 +49,15 @@ class JavadocExamplesTest {
       "import io.github.hfcontacts.openapi.model.ContactPage;",
       "import io.github.hfcontacts.openapi.model.ContactGroupDetail;",
       "import io.github.hfcontacts.openapi.moshi.*;",
+      "import io.github.hfcontacts.openapi.annotation.*;",
       "import java.time.*;",
       "import java.util.*;",
       "import java.util.concurrent.*;",
+      "import java.util.concurrent.atomic.*;",
       "import java.math.BigDecimal;",
       "import okhttp3.OkHttpClient;",
       "import retrofit2.Retrofit;",
+      "import retrofit2.Invocation;",
       "import retrofit2.converter.moshi.MoshiConverterFactory;",
       "");
 
@@ -79,6 +82,10 @@ class JavadocExamplesTest {
       "  ScheduledExecutorService scheduler;",
       "  Runnable job;",
       "  Log log;",
+      "  RateBudget budget;",
+      "  Sleeper sleeper;",
+      "  okhttp3.Request request;",
+      "  retrofit2.Call<?> call;",
       "");
 
   /** One example: where it is and its code. */
