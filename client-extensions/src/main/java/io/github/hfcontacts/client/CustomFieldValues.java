@@ -73,7 +73,7 @@ public final class CustomFieldValues {
           names.put(id, item.getName());
         }
         CustomFieldValue value = CustomFieldValue.read(
-            id, FieldType.fromModel(item.getType()), item.getValue(), item.getValueId());
+            id, FieldType.fromWireValue(item.getType()), item.getValue(), item.getValueId());
         if (value == null) {
           values.remove(id);
           unreadable.add(id);
