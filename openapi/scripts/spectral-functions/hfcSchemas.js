@@ -24,8 +24,9 @@
 //   response-open     every object schema with properties that a response body reaches has
 //                     `additionalProperties: true` (or a schema): clients must not refuse new fields,
 //                     and generators that read a missing keyword as false do refuse them.
-//   nullable-items    no array has items that admit null: neither a nullable item schema (directly
-//                     or through $ref) nor a oneOf/anyOf item alternative that is nullable.
+//   nullable-items    no array has items that admit null: neither an item schema that admits null
+//                     (nullable, or an enum listing null; directly or through $ref) nor a
+//                     oneOf/anyOf item alternative that does.
 //   documented-default a property or parameter whose description states a default carries it:
 //                     `default` on its schema, or its name in x-create-defaults of the object schema
 //                     that declares it; and every key of x-create-defaults is a declared property.
@@ -315,9 +316,9 @@ const CHECKS = {
     }
     const items = context.resolve(schema.items);
     const alternatives = [...(items.oneOf || []), ...(items.anyOf || [])].map(context.resolve);
-    if (items.nullable === true || alternatives.some((alternative) => alternative.nullable === true)) {
+    if (admitsNull(items) || alternatives.some(admitsNull)) {
       report(
-        'Array items must not admit null: make the item schema non-nullable (and use oneOf [X, a null-only schema] only where a single value may be null).',
+        'Array items must not admit null: make the item schema non-nullable (and use oneOf [X, {enum: [null]}] only where a single value may be null).',
         [...path, 'items'],
       );
     }
@@ -370,6 +371,11 @@ const SCHEMA_REF = '#/components/schemas/';
 // An enum is closed unless it only says "null" (a null-only alternative: nullable, enum [null]).
 function hasClosedEnum(schema) {
   return Array.isArray(schema.enum) && schema.enum.some((value) => value !== null);
+}
+
+// Whether a schema (already resolved) lets null through: nullable, or an enum that lists null.
+function admitsNull(schema) {
+  return schema.nullable === true || (Array.isArray(schema.enum) && schema.enum.includes(null));
 }
 
 function statesDefault(description) {
