@@ -30,8 +30,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * <p>Usage from the domain layer:
  * <pre>{@code
  * Transport transport = client.transport();
- * UsersApi api = transport.retrofit(HappyFoxMoshi.create()).create(UsersApi.class);
- * UserList page = transport.execute(api.listContacts(50, 1, null));
+ * ContactsApi api = transport.retrofit(HappyFoxMoshi.create()).create(ContactsApi.class);
+ * ContactPage page = transport.execute(api.listContacts(50, 1, null));
  * }</pre>
  *
  * <p>Time: deadlines and waits are measured on the {@link Ticker} (monotonic); the {@link Clock}
@@ -335,7 +335,7 @@ final class Transport implements CallExecutor {
   private static <T> Response<T> executeHolding(RateBudget.Permit permit, Call<T> call)
       throws IOException {
     try {
-      return call.execute();
+      return Cancellation.execute(call); // an async cancel reaches the call
     } finally {
       permit.close();
     }
