@@ -68,13 +68,7 @@ class ViolationDetectionE2eTest {
 
     @Test
     void aResponseThatBreaksTheSpecIsRecorded() {
-        SpecViolations violations = new SpecViolations();
-        OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(violations).build();
-        try (HappyFoxClient client = HappyFoxClient.builder().baseUrl(prism.baseUrl()).allowInsecureHttpForLoopback()
-                .credentials("key", "code").okHttpClient(http).retryPolicy(RetryPolicy.none()).build()) {
-
-            assertThatThrownBy(() -> client.contacts().get(1)).isInstanceOf(HappyFoxException.class);
-        }
+        SpecViolations violations = getContactThroughTheProxy(1);
 
         assertThat(violations.all()).singleElement().satisfies(v -> {
             assertThat(v.path()).isEqualTo("/user/1/");
@@ -86,19 +80,25 @@ class ViolationDetectionE2eTest {
 
     @Test
     void phonesThatBreakTheSpecInsideAContactAreRecorded() {
-        SpecViolations violations = new SpecViolations();
-        OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(violations).build();
-        try (HappyFoxClient client = HappyFoxClient.builder().baseUrl(prism.baseUrl()).allowInsecureHttpForLoopback()
-                .credentials("key", "code").okHttpClient(http).retryPolicy(RetryPolicy.none()).build()) {
-
-            assertThatThrownBy(() -> client.contacts().get(2)).isInstanceOf(HappyFoxException.class);
-        }
+        SpecViolations violations = getContactThroughTheProxy(2);
 
         assertThat(violations.all()).singleElement().satisfies(v -> {
             assertThat(v.path()).isEqualTo("/user/2/");
             assertThat(v.details()).contains("primary_phone must have required property 'number'")
                     .contains("phones.0 must be object");
         });
+    }
+
+    /** Reads contact {@code id} through the proxy with the facade, which fails; returns what was recorded. */
+    private static SpecViolations getContactThroughTheProxy(long id) {
+        SpecViolations violations = new SpecViolations();
+        OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(violations).build();
+        try (HappyFoxClient client = HappyFoxClient.builder().baseUrl(prism.baseUrl()).allowInsecureHttpForLoopback()
+                .credentials("key", "code").okHttpClient(http).retryPolicy(RetryPolicy.none()).build()) {
+
+            assertThatThrownBy(() -> client.contacts().get(id)).isInstanceOf(HappyFoxException.class);
+        }
+        return violations;
     }
 
     /** Prism's log reaches the test through a pipe and a reader thread: it may lag the response. */
