@@ -5,7 +5,6 @@ import io.github.hfcontacts.openapi.api.ContactsApi;
 import io.github.hfcontacts.openapi.model.Contact;
 import io.github.hfcontacts.openapi.model.ContactGroupDetail;
 import io.github.hfcontacts.openapi.model.ContactGroupMember;
-import io.github.hfcontacts.openapi.model.LoginFlag;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -35,12 +34,48 @@ final class BulkReadBack {
       return BulkRunner.Verdict.unknown("reading it back failed: " + e.getMessage());
     }
     String difference = difference(draft, contact);
-    return difference == null
-        ? BulkRunner.Verdict.applied(contact.getId(), null)
-        : BulkRunner.Verdict.notApplied(difference);
+    if (difference != null) {
+      return BulkRunner.Verdict.notApplied(difference);
+    }
+    if (draft.loginEnabled().isPresent()) {
+      Boolean held = loginFlag(contact.getIsLoginEnabled());
+      if (held == null) {
+        // HappyFox's documented responses do not carry the flag: what was sent cannot be seen.
+        return BulkRunner.Verdict.unknown(
+            "the contact's is_login_enabled cannot be read back (not in the answer)");
+      }
+      if (!held.equals(draft.loginEnabled().get())) {
+        return BulkRunner.Verdict.notApplied("the contact's is_login_enabled differs");
+      }
+    }
+    return BulkRunner.Verdict.applied(contact.getId(), null);
   }
 
-  /** What the contact holds differently from the draft, or null when it holds the draft. */
+  /**
+   * The login permission a contact response carries, or null when it carries none that can be
+   * read: the contract leaves its form open, so the strings {@code "TRUE"}/{@code "FALSE"} (as
+   * requests send them, in any case) and JSON booleans are both read.
+   */
+  private static Boolean loginFlag(Object answered) {
+    if (answered instanceof Boolean) {
+      return (Boolean) answered;
+    }
+    if (answered instanceof String) {
+      String text = ((String) answered).trim();
+      if (text.equalsIgnoreCase("TRUE")) {
+        return Boolean.TRUE;
+      }
+      if (text.equalsIgnoreCase("FALSE")) {
+        return Boolean.FALSE;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What the contact holds differently from the draft, or null when it holds the draft, apart
+   * from the login permission, which a response may not carry (see {@link #loginFlag(Object)}).
+   */
   static String difference(ContactDraft draft, Contact contact) {
     String email = draft.email().orElse(null);
     if (email != null && (contact.getEmail() == null
@@ -49,11 +84,6 @@ final class BulkReadBack {
     }
     if (draft.name().isPresent() && !draft.name().get().equals(contact.getName())) {
       return "the contact's name differs";
-    }
-    if (draft.loginEnabled().isPresent()
-        && contact.getIsLoginEnabled() != (draft.loginEnabled().get() ? LoginFlag.TRUE
-            : LoginFlag.FALSE)) {
-      return "the contact's is_login_enabled differs";
     }
     CustomFieldValues current = CustomFieldValues.from(contact);
     for (CustomFieldValue sent : draft.customFields()) {

@@ -200,7 +200,7 @@ public final class ContactDraft {
     List<PhoneInput> models = new ArrayList<>();
     for (Phone phone : phones) {
       models.add(new PhoneInput()
-          .type(phone.kind().toModel())
+          .type(phone.kind().wireValue())
           .number(phone.number())
           .isPrimary(phone.primary()));
     }

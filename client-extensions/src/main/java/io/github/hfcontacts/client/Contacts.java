@@ -11,7 +11,6 @@ import io.github.hfcontacts.openapi.model.ContactUpsertResult;
 import io.github.hfcontacts.openapi.model.PageInfo;
 import io.github.hfcontacts.openapi.model.Phone;
 import io.github.hfcontacts.openapi.model.PhoneInput;
-import io.github.hfcontacts.openapi.model.PhoneType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -652,9 +651,9 @@ public final class Contacts {
    * @return the contact after the edit
    * @throws IllegalArgumentException naming the argument if it is invalid
    * @throws IllegalStateException before any write, if the contact has no primary phone (or it has
-   *     no id), no email (HappyFox needs it to edit a phone by id), a primary phone of a kind this
-   *     version does not know (use the overload with a {@link PhoneKind}), or a custom field whose
-   *     current value cannot be read back
+   *     no id), no email (HappyFox needs it to edit a phone by id), a primary phone without a kind
+   *     (use the overload with a {@link PhoneKind}), or a custom field whose current value cannot be
+   *     read back
    * @throws HappyFoxException if a request fails
    */
   public Contact updatePrimaryPhone(long contactId, String newNumber) {
@@ -674,7 +673,7 @@ public final class Contacts {
    * @return the contact after the edit
    * @throws IllegalArgumentException naming the argument if it is invalid
    * @throws IllegalStateException before any write, if the contact has no primary phone, no email,
-   *     or (with {@code kind} null) a primary phone of an unknown kind
+   *     or (with {@code kind} null) a primary phone without a kind
    * @throws HappyFoxException if a request fails
    */
   public Contact updatePrimaryPhone(long contactId, String newNumber, PhoneKind kind) {
@@ -692,14 +691,15 @@ public final class Contacts {
       throw new IllegalStateException("contact " + contactId + " has no email, which HappyFox"
           + " requires to edit a phone by its id; nothing was sent");
     }
-    PhoneType type;
+    String type;
     if (kind != null) {
-      type = kind.toModel();
-    } else if (primary.getType() != null && primary.getType() != PhoneType.UNKNOWN) {
+      type = kind.wireValue();
+    } else if (primary.getType() != null && !primary.getType().isEmpty()) {
+      // Sent back as HappyFox wrote it, even a kind PhoneKind does not know: the kind is open.
       type = primary.getType();
     } else {
-      throw new IllegalStateException("contact " + contactId + " has a primary phone of a kind"
-          + " this client does not know; pass a PhoneKind to updatePrimaryPhone");
+      throw new IllegalStateException("contact " + contactId + " has a primary phone without a"
+          + " kind; pass a PhoneKind to updatePrimaryPhone");
     }
     List<PhoneInput> phones = new ArrayList<>();
     phones.add(new PhoneInput().id(primary.getId()).type(type).number(newNumber));

@@ -54,7 +54,7 @@ public final class CustomFieldDefinition {
     return new CustomFieldDefinition(
         model.getId() == null ? 0 : model.getId(),
         model.getName() == null ? "" : model.getName(),
-        FieldType.fromModel(model.getType()),
+        FieldType.fromWireValue(model.getType()),
         Boolean.TRUE.equals(model.getRequired()),
         Boolean.TRUE.equals(model.getVisibleToStaffOnly()),
         model.getDependsOnChoice(),

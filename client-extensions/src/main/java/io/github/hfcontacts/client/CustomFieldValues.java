@@ -77,7 +77,7 @@ public final class CustomFieldValues {
         if (item.getName() != null) {
           names.put(id, item.getName());
         }
-        FieldType type = FieldType.fromModel(item.getType());
+        FieldType type = FieldType.fromWireValue(item.getType());
         CustomFieldValue value =
             CustomFieldValue.read(id, type, item.getValue(), item.getValueId());
         if (value == null) {

@@ -1,7 +1,5 @@
 package io.github.hfcontacts.client;
 
-import io.github.hfcontacts.openapi.model.CustomFieldType;
-
 /**
  * The type of a contact custom field, which fixes the JSON form of its {@code c-cf-<id>} value.
  *
@@ -11,40 +9,46 @@ import io.github.hfcontacts.openapi.model.CustomFieldType;
  * <p>Thread safety: immutable.
  */
 public enum FieldType {
-  /** Free text; sent as a JSON string. */
-  TEXT,
-  /** A number with at most 2 decimal places; sent as a JSON number. */
-  NUMBER,
-  /** A dropdown; sent as the id of the picked choice. */
-  CHOICE,
+  /** Free text ({@code "text"}); sent as a JSON string. */
+  TEXT("text"),
+  /**
+   * A number with at most 2 decimal places; sent as a JSON number. HappyFox's document does not
+   * show the type literal; the project's contract guesses {@code "number"}.
+   */
+  NUMBER("number"),
+  /** A dropdown ({@code "choice"}); sent as the id of the picked choice. */
+  CHOICE("choice"),
   /**
    * Multiple choice; sent as a list of choice ids. HappyFox's document does not show the type
-   * literal; the project's contract calls it {@code multiple_choice}.
+   * literal; the project's contract guesses {@code "multiple_choice"}.
    */
-  MULTIPLE_CHOICE,
-  /** A date; sent as the string {@code yyyy-mm-dd}. */
-  DATE,
+  MULTIPLE_CHOICE("multiple_choice"),
+  /**
+   * A date; sent as the string {@code yyyy-mm-dd}. HappyFox's document does not show the type
+   * literal; the project's contract guesses {@code "date"}.
+   */
+  DATE("date"),
   /** A type this version does not know; its values cannot be checked. Never a value's type. */
-  UNKNOWN;
+  UNKNOWN(null);
 
-  static FieldType fromModel(CustomFieldType type) {
-    if (type == null) {
-      return UNKNOWN;
+  private final String wireValue;
+
+  FieldType(String wireValue) {
+    this.wireValue = wireValue;
+  }
+
+  /**
+   * Maps the {@code type} string of a custom field, as HappyFox sends it, to its type. The
+   * contract keeps that string open (the server may add types), so any other value is
+   * {@link #UNKNOWN}.
+   */
+  static FieldType fromWireValue(String type) {
+    for (FieldType candidate : values()) {
+      if (candidate.wireValue != null && candidate.wireValue.equals(type)) {
+        return candidate;
+      }
     }
-    switch (type) {
-      case TEXT:
-        return TEXT;
-      case NUMBER:
-        return NUMBER;
-      case CHOICE:
-        return CHOICE;
-      case MULTIPLE_CHOICE:
-        return MULTIPLE_CHOICE;
-      case DATE:
-        return DATE;
-      default:
-        return UNKNOWN;
-    }
+    return UNKNOWN;
   }
 
   String label() {

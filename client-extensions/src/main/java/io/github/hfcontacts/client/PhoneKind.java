@@ -1,6 +1,5 @@
 package io.github.hfcontacts.client;
 
-import io.github.hfcontacts.openapi.model.PhoneType;
 import java.util.Optional;
 
 /**
@@ -57,9 +56,5 @@ public enum PhoneKind {
       }
     }
     return Optional.empty();
-  }
-
-  PhoneType toModel() {
-    return PhoneType.fromValue(wireValue);
   }
 }

@@ -58,6 +58,50 @@ class BulkReconciliationTest {
   }
 
   @Test
+  void aLoginFlagAnsweredAsSentIsReadBackAsApplied() {
+    FaultyHappyFox server = server(RetryPolicy.none());
+    server.answersLoginFlag = true;
+    server.script(ERROR_502_AFTER_APPLYING);
+
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAll(List.of(draft(1).toBuilder().loginEnabled(false).build()));
+
+    assertThat(result.allSucceeded()).isTrue();
+    assertThat(server.contact("r1@example.com").loginFlag).isEqualTo("FALSE");
+    assertThat(server.requests).isEqualTo(2);
+  }
+
+  @Test
+  void aLoginFlagTheAnswerDoesNotCarryLeavesTheOutcomeUnknown() {
+    FaultyHappyFox server = server(RetryPolicy.none());
+    server.script(ERROR_502_AFTER_APPLYING);
+
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAll(List.of(draft(1).toBuilder().loginEnabled(false).build()));
+
+    assertThat(result.outcomeUnknown()).isEqualTo(1);
+    assertThat(result.items().get(0).message()).hasValue(
+        "outcome unknown: the contact's is_login_enabled cannot be read back (not in the answer)");
+    assertThat(server.contact("r1@example.com").loginFlag).isEqualTo("FALSE");
+  }
+
+  @Test
+  void aLoginFlagAnsweredOtherwiseIsReadBackAsNotApplied() {
+    FaultyHappyFox server = server(RetryPolicy.none());
+    server.answersLoginFlag = true;
+    server.script(null, ERROR_5XX_BEFORE_APPLYING);
+    mock.client().contacts().upsertAll(List.of(draft(1).toBuilder().loginEnabled(true).build()));
+
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAll(List.of(draft(1).toBuilder().loginEnabled(false).build()));
+
+    assertThat(result.items().get(0).outcomeUnknown()).isFalse();
+    assertThat(result.items().get(0).message())
+        .hasValue("not applied, as read back: the contact's is_login_enabled differs");
+    assertThat(server.contact("r1@example.com").loginFlag).isEqualTo("TRUE");
+  }
+
+  @Test
   void aReadBackThatFailsTooLeavesTheOutcomeUnknown() {
     FaultyHappyFox server = server(RetryPolicy.none());
     server.script(DISCONNECT_AFTER_APPLYING, DISCONNECT_BEFORE_APPLYING);

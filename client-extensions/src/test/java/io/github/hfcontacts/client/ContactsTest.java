@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.hfcontacts.openapi.model.Contact;
-import io.github.hfcontacts.openapi.model.PhoneType;
 import java.util.List;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class ContactsTest {
 
     assertThat(contact.getId()).isEqualTo(33L);
     assertThat(contact.getEmail()).isEqualTo("james@example.com");
-    assertThat(contact.getPrimaryPhone().getType()).isEqualTo(PhoneType.W);
+    assertThat(contact.getPrimaryPhone().getType()).isEqualTo("w");
     assertGet(mock.take(), "user/33/");
   }
 
@@ -182,6 +181,19 @@ class ContactsTest {
     assertPost(mock.take(), "user/33/", "{\"email\": \"james@example.com\","
         + " \"phones\": [{\"id\": 31, \"type\": \"mo\", \"number\": \"+44 20 7946 0000\"}], "
         + CustomFieldsTest.ALL_FIELDS_OF_33 + "}");
+  }
+
+  @Test
+  void updatePrimaryPhoneSendsBackAKindThisVersionDoesNotKnow() throws Exception {
+    mock.enqueueFixture("contact-37-fax-primary-phone.json");
+    mock.enqueueFixture("contact-37-fax-primary-phone.json");
+
+    contacts().updatePrimaryPhone(37, "5550000099");
+
+    assertGet(mock.take(), "user/37/");
+    assertPost(mock.take(), "user/37/", "{\"email\": \"fax@example.com\","
+        + " \"phones\": [{\"id\": 41, \"type\": \"f\", \"number\": \"5550000099\"}]}");
+    assertThat(PhoneKind.fromWireValue("f")).isEmpty();
   }
 
   @Test

@@ -42,6 +42,7 @@ final class FaultyHappyFox extends Dispatcher {
     final String email;
     String name;
     String phone;
+    Object loginFlag;
     final Map<Long, Object> customFields = new TreeMap<>();
 
     Stored(long id, String email) {
@@ -62,6 +63,8 @@ final class FaultyHappyFox extends Dispatcher {
   /** How many times each contact without email (by name) arrived in a request. */
   final Map<String, Integer> sendsWithoutEmail = new HashMap<>();
   int requests;
+  /** Whether a contact answers its is_login_enabled (HappyFox's documented responses do not). */
+  boolean answersLoginFlag;
   private long nextId = 1;
   private final java.util.Deque<java.util.Optional<Fault>> script = new java.util.ArrayDeque<>();
 
@@ -181,6 +184,9 @@ final class FaultyHappyFox extends Dispatcher {
       if (item.containsKey("name")) {
         stored.name = (String) item.get("name");
       }
+      if (item.containsKey("is_login_enabled")) {
+        stored.loginFlag = item.get("is_login_enabled");
+      }
       if (item.get("phones") instanceof List && !((List<Object>) item.get("phones")).isEmpty()) {
         stored.phone = (String) ((Map<String, Object>) ((List<Object>) item.get("phones")).get(0))
             .get("number");
@@ -198,7 +204,7 @@ final class FaultyHappyFox extends Dispatcher {
     return results;
   }
 
-  private static Map<String, Object> render(Stored stored) {
+  private Map<String, Object> render(Stored stored) {
     Map<String, Object> contact = new LinkedHashMap<>();
     contact.put("id", stored.id);
     contact.put("name", stored.name);
@@ -212,6 +218,9 @@ final class FaultyHappyFox extends Dispatcher {
       fields.add(field);
     });
     contact.put("custom_fields", fields);
+    if (answersLoginFlag && stored.loginFlag != null) {
+      contact.put("is_login_enabled", stored.loginFlag);
+    }
     return contact;
   }
 

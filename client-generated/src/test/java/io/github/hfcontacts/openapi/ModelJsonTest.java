@@ -15,11 +15,9 @@ import io.github.hfcontacts.openapi.model.ContactUpsert;
 import io.github.hfcontacts.openapi.model.ContactUpsertRequest;
 import io.github.hfcontacts.openapi.model.ContactUpsertResponse;
 import io.github.hfcontacts.openapi.model.ContactUpsertResult;
-import io.github.hfcontacts.openapi.model.CustomFieldType;
 import io.github.hfcontacts.openapi.model.LoginFlag;
 import io.github.hfcontacts.openapi.model.Phone;
 import io.github.hfcontacts.openapi.model.PhoneInput;
-import io.github.hfcontacts.openapi.model.PhoneType;
 import io.github.hfcontacts.openapi.moshi.HappyFoxMoshi;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -28,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The generated models on the wire: sum types, custom-field keys, open enums, unset versus null. */
+/** The generated models on the wire: sum types, custom-field keys, open values, unset versus null. */
 class ModelJsonTest {
   final Moshi moshi = HappyFoxMoshi.create();
   final JsonAdapter<ContactUpsertRequest> request = moshi.adapter(ContactUpsertRequest.class);
@@ -108,22 +106,32 @@ class ModelJsonTest {
   }
 
   @Test
-  void unknownEnumValuesFallBackInsteadOfFailing() throws IOException {
-    Phone phone = moshi.adapter(Phone.class).fromJson("{\"type\":\"fax\",\"number\":\"123\",\"id\":9}");
-    assertThat(phone.getType()).isEqualTo(PhoneType.UNKNOWN);
+  void openValuesKeepAValueThisVersionDoesNotKnow() throws IOException {
+    String json = "{\"id\":9,\"type\":\"fax\",\"number\":\"123\"}";
+    Phone phone = moshi.adapter(Phone.class).fromJson(json);
+    assertThat(phone.getType()).isEqualTo("fax");
     assertThat(phone.getNumber()).isEqualTo("123");
+    assertThat(moshi.adapter(Phone.class).toJson(phone)).isEqualTo(json);
     ContactCustomField field = moshi.adapter(ContactCustomField.class)
-        .fromJson("{\"id\":4,\"name\":\"Tier\",\"type\":\"rating_scale\"}");
-    assertThat(field.getType()).isEqualTo(CustomFieldType.UNKNOWN);
-    assertThat(PhoneType.fromValue("mo")).isEqualTo(PhoneType.MO);
-    assertThat(PhoneType.fromValue("fax")).isEqualTo(PhoneType.UNKNOWN);
+        .fromJson("{\"id\":4,\"name\":\"Tier\",\"type\":\"multiple_select\"}");
+    assertThat(field.getType()).isEqualTo("multiple_select");
   }
 
   @Test
-  void anUnknownEnumValueIsNeverWritten() {
-    PhoneInput input = new PhoneInput().number("1").type(PhoneType.UNKNOWN);
-    assertThatThrownBy(() -> moshi.adapter(PhoneInput.class).toJson(input))
-        .isInstanceOf(JsonDataException.class).hasMessageContaining("PhoneType.UNKNOWN");
+  void anOpenValueReadFromTheServerIsSentBackUnchanged() {
+    PhoneInput input = new PhoneInput().id(9L).number("456").type("fax");
+    assertThat(moshi.adapter(PhoneInput.class).toJson(input))
+        .isEqualTo("{\"id\":9,\"type\":\"fax\",\"number\":\"456\"}");
+  }
+
+  @Test
+  void aContactWithoutPhonesHasANullPrimaryPhoneWrittenBackAsNull() throws IOException {
+    String json = "{\"id\":33,\"name\":\"James may\",\"email\":\"james@example.com\",\"primary_phone\":null,"
+        + "\"phones\":[]}";
+    Contact contact = moshi.adapter(Contact.class).fromJson(json);
+    assertThat(contact.getPrimaryPhone()).isNull();
+    assertThat(contact.getPhones()).isEmpty();
+    assertThat(moshi.adapter(Contact.class).toJson(contact)).isEqualTo(json);
   }
 
   @Test
@@ -141,11 +149,19 @@ class ModelJsonTest {
   }
 
   @Test
-  void unknownPropertiesAreIgnored() throws IOException {
-    Contact contact = moshi.adapter(Contact.class).fromJson(
-        "{\"id\":1,\"name\":\"A\",\"email\":\"a@example.com\",\"brand_new\":{\"x\":[1,2]},\"another\":null}");
+  void fieldsANewerServerAddsToAResponseAreKept() throws IOException {
+    String json = "{\"id\":1,\"name\":\"A\",\"email\":\"a@example.com\",\"brand_new\":{\"x\":[1,2]},\"another\":null}";
+    Contact contact = moshi.adapter(Contact.class).fromJson(json);
     assertThat(contact.getId()).isEqualTo(1L);
-    assertThat(moshi.adapter(Contact.class).toJson(contact)).isEqualTo("{\"id\":1,\"name\":\"A\",\"email\":\"a@example.com\"}");
+    assertThat(contact.getAdditionalProperties()).containsOnlyKeys("brand_new", "another");
+    assertThat(contact.getAdditionalProperty("brand_new")).isEqualTo(Map.of("x", List.of(1L, 2L)));
+    assertThat(moshi.adapter(Contact.class).toJson(contact)).isEqualTo(json);
+  }
+
+  @Test
+  void unknownPropertiesOfARequestModelAreIgnored() throws IOException {
+    PhoneInput input = moshi.adapter(PhoneInput.class).fromJson("{\"number\":\"1\",\"extension\":\"22\"}");
+    assertThat(moshi.adapter(PhoneInput.class).toJson(input)).isEqualTo("{\"number\":\"1\"}");
   }
 
   @Test
@@ -159,7 +175,7 @@ class ModelJsonTest {
   @Test
   void aNullableValueSetToNullIsSentAsNull() {
     JsonAdapter<ContactUpsert> adapter = moshi.adapter(ContactUpsert.class);
-    ContactUpsert phoneOnly = new ContactUpsert().email(null).addPhonesItem(new PhoneInput().number("123").type(PhoneType.MO));
+    ContactUpsert phoneOnly = new ContactUpsert().email(null).addPhonesItem(new PhoneInput().number("123").type("mo"));
     assertThat(adapter.toJson(phoneOnly)).isEqualTo("{\"email\":null,\"phones\":[{\"type\":\"mo\",\"number\":\"123\"}]}");
     assertThat(adapter.toJson(phoneOnly.email("x@example.com"))).startsWith("{\"email\":\"x@example.com\"");
   }
@@ -188,7 +204,7 @@ class ModelJsonTest {
     ContactCustomFieldValue value = moshi.adapter(ContactCustomFieldValue.class)
         .fromJson("{\"id\":5,\"type\":\"multiple_choice\",\"value\":\"APAC, Europe\",\"value_id\":[3,2]}");
     assertThat(value.getValueId()).isEqualTo(List.of(3L, 2L));
-    assertThat(value.getType()).isEqualTo(CustomFieldType.MULTIPLE_CHOICE);
+    assertThat(value.getType()).isEqualTo("multiple_choice");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.github.hfcontacts.openapi;
 
 import com.squareup.moshi.Json;
+import io.github.hfcontacts.openapi.moshi.JsonNullable;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import java.lang.reflect.Field;
@@ -9,11 +10,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Renders the Markdown reference of the generated model types from the spec (names, descriptions,
- * required and nullable properties, enum values) and from the generated classes (the Java getter
- * and type of each property), so that the reference says exactly what users receive.
+ * required and nullable properties, enum values, the known values of open strings) and from the
+ * generated classes (the Java getter and type of each property, whether {@code null} is kept), so
+ * that the reference says exactly what users receive.
  */
 @SuppressWarnings("rawtypes") // swagger-models types its schema maps with the raw Schema
 final class ModelReference {
@@ -97,19 +100,50 @@ final class ModelReference {
         Schema<?> resolved = resolve(spec, property.getValue());
         String text = property.getValue().getDescription() != null
             ? property.getValue().getDescription() : resolved.getDescription();
+        text = firstParagraph(text);
+        text += knownValues(resolved, text);
         out.append("| `").append(property.getKey()).append("` | ")
             .append(method == null ? "—" : "`" + getter + "()`").append(" | ")
             .append(method == null ? "—" : "`" + simple(method.getGenericReturnType().getTypeName()) + "`")
             .append(" | ").append(required.contains(property.getKey()) ? "yes" : "no")
             .append(" | ").append(Boolean.TRUE.equals(property.getValue().getNullable())
-                || Boolean.TRUE.equals(resolved.getNullable()) ? "yes" : "no")
-            .append(" | ").append(firstParagraph(text).replace("|", "\\|")).append(" |\n");
+                || Boolean.TRUE.equals(resolved.getNullable())
+                || field != null && field.isAnnotationPresent(JsonNullable.class) ? "yes" : "no")
+            .append(" | ").append(text.replace("|", "\\|")).append(" |\n");
       }
     }
     if (hasMethod(type, "getAdditionalProperties")) {
-      out.append("\nOther keys (the custom fields `c-cf-<id>`): `getAdditionalProperties()`,\n")
-          .append("`putAdditionalProperty(key, value)`.\n");
+      if (schema.getExtensions() != null
+          && schema.getExtensions().containsKey("x-custom-field-key-pattern")) {
+        out.append("\nOther keys (the custom fields `c-cf-<id>`): `getAdditionalProperties()`,\n")
+            .append("`putAdditionalProperty(key, value)`.\n");
+      } else {
+        out.append("\nOpen to new fields: keys the contract does not declare are kept in\n")
+            .append("`getAdditionalProperties()`.\n");
+      }
     }
+  }
+
+  /**
+   * For an open string ({@code x-extensible-enum}): its known values, unless {@code described}
+   * already names each of them, and that any other string may come; else "".
+   */
+  private static String knownValues(Schema<?> schema, String described) {
+    Object known = schema.getExtensions() == null ? null
+        : schema.getExtensions().get("x-extensible-enum");
+    if (!(known instanceof List)) {
+      return "";
+    }
+    boolean named = ((List<?>) known).stream().allMatch(v -> described.contains("`" + v + "`"));
+    if (named) {
+      return " Any other string may come (an open value).";
+    }
+    StringJoiner values = new StringJoiner(", ", " Known values: ",
+        "; any other string may come (an open value).");
+    for (Object value : (List<?>) known) {
+      values.add("`" + value + "`");
+    }
+    return values.toString();
   }
 
   /** The generated class of a schema, or null when the schema is not generated as a class. */

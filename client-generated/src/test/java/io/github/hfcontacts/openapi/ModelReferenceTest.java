@@ -25,7 +25,8 @@ class ModelReferenceTest {
     }
 
     assertThat(rendered).contains("## Contact\n", "`getUpdatedAt()`", "## ContactPage\n",
-        "## ContactGroup\n", "| `w` | `W` |");
+        "## ContactGroup\n", "| `TRUE` | `TRUE` |",
+        "`o` other (HappyFox's default for a new phone). Any other string may come (an open value).");
     assertThat(Files.exists(FILE)).as(FILE + " exists").isTrue();
     assertThat(Files.readString(FILE, StandardCharsets.UTF_8))
         .as(FILE.normalize() + " is out of date with the spec; regenerate it with"

@@ -138,6 +138,46 @@ class ModelRuntimeTest {
   }
 
   @Test
+  void aPhoneOnlyUpsertReadsAndWritesItsNullEmail() throws IOException {
+    JsonAdapter<ContactUpsert> upserts = moshi.adapter(ContactUpsert.class);
+    String json = "{\"email\":null,\"phones\":[{\"number\":\"5550001\",\"type\":\"mo\"}]}";
+
+    ContactUpsert phoneOnly = upserts.fromJson(json);
+
+    assertThat(phoneOnly.getEmail()).isNull();
+    assertThat(upserts.toJson(phoneOnly))
+        .isEqualTo("{\"email\":null,\"phones\":[{\"type\":\"mo\",\"number\":\"5550001\"}]}");
+    assertThatThrownBy(() -> upserts.fromJson("{\"phones\":[{\"number\":\"5550001\"}]}"))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessage("Required property 'email' of ContactUpsert is missing or null at path $");
+  }
+
+  @Test
+  void aPhoneEditedByIdNeedsNoNumber() throws IOException {
+    PhoneInput edit = moshi.adapter(PhoneInput.class).fromJson("{\"id\":31,\"type\":\"w\"}");
+
+    assertThat(edit.getId()).isEqualTo(31L);
+    assertThat(edit.getNumber()).isNull();
+  }
+
+  @Test
+  void anOpenResponseObjectKeepsUnknownKeysAndStillNeedsItsRequiredOnes() throws IOException {
+    Contact contact = contacts.fromJson(
+        "{\"id\":1,\"name\":\"A\",\"email\":null,\"brand_new\":{\"x\":1},"
+            + "\"primary_phone\":{\"number\":\"1\",\"extension\":\"12\"}}");
+
+    assertThat(contact.getAdditionalProperties()).containsOnlyKeys("brand_new");
+    assertThat(contact.getPrimaryPhone().getAdditionalProperty("extension")).isEqualTo("12");
+    assertThatThrownBy(() -> contacts.fromJson("{\"name\":\"A\",\"email\":null,\"brand_new\":1}"))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessage("Required property 'id' of Contact is missing or null at path $");
+    assertThatThrownBy(() -> contacts.fromJson(
+        "{\"id\":1,\"name\":\"A\",\"email\":null,\"primary_phone\":{\"type\":\"w\",\"extension\":\"12\"}}"))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessage("Required property 'number' of Phone is missing or null at path $.primary_phone");
+  }
+
+  @Test
   void aRequiredPropertyThatIsNotNullableMustNotBeNull() {
     assertThatThrownBy(() -> contacts.fromJson("{\"id\":null,\"name\":\"A\",\"email\":null}"))
         .isInstanceOf(JsonDataException.class).hasMessageContaining("'id'");

@@ -12,11 +12,9 @@ import io.github.hfcontacts.openapi.model.ContactGroupDetail;
 import io.github.hfcontacts.openapi.model.ContactPage;
 import io.github.hfcontacts.openapi.model.ContactUpsertResponse;
 import io.github.hfcontacts.openapi.model.ContactUpsertResult;
-import io.github.hfcontacts.openapi.model.CustomFieldType;
 import io.github.hfcontacts.openapi.model.ErrorResponse;
 import io.github.hfcontacts.openapi.model.GroupContactRemovalResult;
 import io.github.hfcontacts.openapi.model.GroupContactUpdateResult;
-import io.github.hfcontacts.openapi.model.PhoneType;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +51,8 @@ class NamedExampleResponsesContractTest {
                 assertThat(page.getPageInfo().getLastIndex()).isEqualTo(62);
                 Contact john = page.getData().get(0);
                 assertThat(john.getEmail()).isEqualTo("john@example.com");
-                assertThat(john.getPrimaryPhone().getType()).isEqualTo(PhoneType.M);
-                assertThat(john.getCustomFields().get(0).getType()).isEqualTo(CustomFieldType.TEXT);
+                assertThat(john.getPrimaryPhone().getType()).isEqualTo("m");
+                assertThat(john.getCustomFields().get(0).getType()).isEqualTo("text");
             }),
             Map.entry("contactDetail", v -> {
                 Contact contact = (Contact) v;
@@ -76,7 +74,7 @@ class NamedExampleResponsesContractTest {
             }),
             Map.entry("updatedContact", v -> {
                 Contact contact = (Contact) v;
-                assertThat(contact.getPrimaryPhone().getType()).isEqualTo(PhoneType.W);
+                assertThat(contact.getPrimaryPhone().getType()).isEqualTo("w");
                 assertThat(contact.getPrimaryPhone().getNumber()).isEqualTo("5551234567");
             }),
             Map.entry("contactGroups", v -> {
@@ -105,7 +103,7 @@ class NamedExampleResponsesContractTest {
                 @SuppressWarnings("unchecked")
                 List<ContactCustomField> fields = (List<ContactCustomField>) v;
                 assertThat(fields.get(0).getChoices()).isNull();
-                assertThat(fields.get(1).getType()).isEqualTo(CustomFieldType.CHOICE);
+                assertThat(fields.get(1).getType()).isEqualTo("choice");
                 assertThat(fields.get(1).getChoices()).hasSize(4);
             }),
             Map.entry("nameRequired", v -> {

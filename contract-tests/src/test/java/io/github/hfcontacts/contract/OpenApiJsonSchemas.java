@@ -27,7 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code enum}); a nullable schema without {@code type} becomes {@code anyOf: [it, null]};</li>
  *   <li>{@code $ref: '#/components/schemas/X'} becomes {@code $ref: '#/definitions/X'}, every
  *       component being copied under {@code definitions}; any other {@code $ref} is refused;</li>
- *   <li>the keywords JSON Schema does not have are dropped: {@code example}, {@code x-*}
+ *   <li>{@code x-custom-field-key-pattern} (the key form of the dynamic {@code c-cf-<id>} keys,
+ *       which OpenAPI 3.0.3 cannot express) becomes {@code propertyNames}: a key is a declared
+ *       property or matches the pattern, so {@code c-cf-0} and misspelled keys are refused;</li>
+ *   <li>the keywords JSON Schema does not have are dropped: {@code example}, the other {@code x-*}
  *       extensions, {@code nullable}, {@code discriminator}, {@code xml}, {@code externalDocs},
  *       {@code deprecated};</li>
  *   <li>everything else is copied: property names are never touched, and {@code enum} and
@@ -37,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OpenApiJsonSchemas {
 
     private static final String COMPONENT_PREFIX = "#/components/schemas/";
+    private static final String KEY_PATTERN = "x-custom-field-key-pattern";
     private static final Set<String> DROPPED = Set.of("example", "nullable", "discriminator", "xml", "externalDocs",
             "deprecated");
 
@@ -144,10 +148,23 @@ final class OpenApiJsonSchemas {
                     break;
             }
         }
+        if (schema.hasNonNull(KEY_PATTERN)) {
+            out.set("propertyNames", propertyNames(schema));
+        }
         if (schema.path("nullable").asBoolean(false)) {
             return nullable(out);
         }
         return out;
+    }
+
+    /** Keys allowed by a schema with dynamic keys: its declared properties, or the documented pattern. */
+    private static ObjectNode propertyNames(JsonNode schema) {
+        ObjectNode names = NODES.objectNode();
+        ArrayNode anyOf = names.putArray("anyOf");
+        ArrayNode declared = anyOf.addObject().putArray("enum");
+        schema.path("properties").fieldNames().forEachRemaining(declared::add);
+        anyOf.addObject().put("pattern", schema.get(KEY_PATTERN).asText());
+        return names;
     }
 
     private static JsonNode nullable(ObjectNode schema) {

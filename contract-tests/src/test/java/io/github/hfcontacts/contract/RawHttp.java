@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -28,6 +30,9 @@ final class RawHttp {
             .readTimeout(Duration.ofSeconds(20))
             .followRedirects(false)
             .retryOnConnectionFailure(false)
+            // Idle connections go before Prism's (Node's) 5 s keep-alive ends: a request must never
+            // race the server closing the connection it reuses ("unexpected end of stream").
+            .connectionPool(new ConnectionPool(5, 2, TimeUnit.SECONDS))
             .build();
 
     private RawHttp() {

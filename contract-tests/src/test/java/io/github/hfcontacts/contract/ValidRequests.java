@@ -9,7 +9,6 @@ import io.github.hfcontacts.openapi.model.GroupContactUpdate;
 import io.github.hfcontacts.openapi.model.GroupContactsRemoval;
 import io.github.hfcontacts.openapi.model.LoginFlag;
 import io.github.hfcontacts.openapi.model.PhoneInput;
-import io.github.hfcontacts.openapi.model.PhoneType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +64,8 @@ final class ValidRequests {
                 .email("contact" + n + "@example.com")
                 .name("Contact " + n)
                 .isLoginEnabled(LoginFlag.TRUE)
-                .addPhonesItem(new PhoneInput().type(PhoneType.MO).number("98765432" + (n % 10)).isPrimary(true))
-                .addPhonesItem(new PhoneInput().type(PhoneType.W).number("87654321" + (n % 10)).isPrimary(false))
+                .addPhonesItem(new PhoneInput().type("mo").number("98765432" + (n % 10)).isPrimary(true))
+                .addPhonesItem(new PhoneInput().type("w").number("87654321" + (n % 10)).isPrimary(false))
                 .putAdditionalProperty("c-cf-1", "example text field value");
     }
 

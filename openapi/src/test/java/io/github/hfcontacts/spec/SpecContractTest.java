@@ -17,10 +17,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -226,10 +232,166 @@ class SpecContractTest {
   }
 
   @Test
-  void extensibleEnumsAreMarked() {
+  void valuesTheServerMayExtendAreStringsListingTheirKnownValues() {
     Map<String, Schema> schemas = api.getComponents().getSchemas();
-    assertThat(schemas.get("PhoneType").getExtensions()).containsEntry("x-extensible-enum", true);
-    assertThat(schemas.get("CustomFieldType").getExtensions()).containsEntry("x-extensible-enum", true);
+    Map<String, List<String>> open = Map.of(
+        "PhoneType", List.of("mo", "w", "m", "h", "o"),
+        "CustomFieldType", List.of("text", "choice", "number", "date", "multiple_choice"));
+    open.forEach((name, values) -> {
+      Schema schema = schemas.get(name);
+      assertThat(schema.getType()).as(name).isEqualTo("string");
+      assertThat(schema.getEnum()).as(name + " has no closed enum").isNull();
+      assertThat(schema.getExtensions()).as(name).containsEntry("x-extensible-enum", values);
+      values.forEach(v -> assertThat(schema.getDescription()).as(name + " names " + v).contains("`" + v + "`"));
+    });
+    // which literals are the vendor document's and which are guesses
+    assertThat(schemas.get("CustomFieldType").getDescription())
+        .contains("`text` and `choice` (dropdown): **from the vendor document**")
+        .contains("`number` and `date`: **guessed**", "`multiple_choice`: **guessed**");
+  }
+
+  @Test
+  void everyExtensibleValueIsAnOpenStringAndEveryClosedEnumSaysWhyItCannotGrow() {
+    List<String> closed = new ArrayList<>();
+    allSchemas().forEach((where, schema) -> {
+      Map<String, Object> extensions = schema.getExtensions() == null ? Map.of() : schema.getExtensions();
+      if (extensions.containsKey("x-extensible-enum")) {
+        assertThat(extensions.get("x-extensible-enum")).as(where + " x-extensible-enum").isInstanceOf(List.class);
+        assertThat(schema.getEnum()).as(where + " closed enum next to x-extensible-enum").isNull();
+        assertThat(schema.getType()).as(where).isEqualTo("string");
+      }
+      if (hasClosedEnum(schema)) {
+        closed.add(where);
+        assertThat((String) extensions.get("x-closed-enum")).as(where + " x-closed-enum").isNotBlank();
+      }
+    });
+    assertThat(closed).containsExactly("LoginFlag");
+  }
+
+  @Test
+  void noClosedEnumReachesAResponse() {
+    Set<String> reached = responseComponents();
+    assertThat(reached).contains("Contact", "Phone", "PhoneType", "CustomFieldType", "ErrorResponse", "FieldError")
+        .doesNotContain("LoginFlag", "ContactUpsert", "PhoneInput");
+    allSchemas().forEach((where, schema) -> {
+      if (reached.contains(componentOf(where))) {
+        assertThat(hasClosedEnum(schema)).as(where + " reaches a response with a closed enum").isFalse();
+      }
+    });
+  }
+
+  @Test
+  void everyObjectAResponseReachesIsOpenToNewFields() {
+    Set<String> reached = responseComponents();
+    List<String> objects = new ArrayList<>();
+    allSchemas().forEach((where, schema) -> {
+      if (reached.contains(componentOf(where)) && schema.getProperties() != null) {
+        objects.add(where);
+        Object additional = schema.getAdditionalProperties();
+        assertThat(Boolean.TRUE.equals(additional) || additional instanceof Schema)
+            .as(where + " additionalProperties: true").isTrue();
+      }
+    });
+    assertThat(objects).hasSizeGreaterThanOrEqualTo(18).contains("Contact", "Phone", "PageInfo", "ErrorResponse");
+  }
+
+  @Test
+  void noArrayAdmitsNullItemsAndOnlyPrimaryPhoneIsPhoneOrNull() {
+    allSchemas().forEach((where, schema) -> {
+      if (schema.getItems() != null) {
+        Schema items = resolve(schema.getItems());
+        assertThat(admitsNull(items)).as(where + " items admit null").isFalse();
+        for (List<Schema> alternatives : Arrays.asList(items.getOneOf(), items.getAnyOf())) {
+          if (alternatives != null) {
+            alternatives.forEach(a -> assertThat(admitsNull(resolve(a))).as(where + " items alternative admits null")
+                .isFalse());
+          }
+        }
+      }
+    });
+    Map<String, Schema> schemas = api.getComponents().getSchemas();
+    assertThat(schemas.get("Phone").getNullable()).as("Phone itself").isNotEqualTo(Boolean.TRUE);
+    Schema primary = (Schema) schemas.get("Contact").getProperties().get("primary_phone");
+    List<Schema> alternatives = primary.getOneOf();
+    assertThat(alternatives).hasSize(2);
+    assertThat(alternatives.get(0).get$ref()).isEqualTo("#/components/schemas/Phone");
+    Schema nullOnly = alternatives.get(1);
+    // not nullable: Prism would then skip validating the response (see noNullableSchemaListsNullInItsEnum)
+    assertThat(nullOnly.getNullable()).isNull();
+    assertThat(nullOnly.getEnum()).containsExactly((Object) null);
+  }
+
+  @Test
+  void noNullableSchemaListsNullInItsEnum() {
+    // Prism appends null to the enum of a nullable schema, so [null] becomes [null, null], and then
+    // silently stops validating the whole response: the null-only schema is {enum: [null]} instead.
+    allSchemas().forEach((where, schema) -> {
+      if (Boolean.TRUE.equals(schema.getNullable()) && schema.getEnum() != null) {
+        assertThat(schema.getEnum()).as(where + " enum of a nullable schema").doesNotContainNull();
+      }
+    });
+  }
+
+  @Test
+  void theDefaultsTheVendorDocumentStatesArePresent() {
+    Map<String, Schema> schemas = api.getComponents().getSchemas();
+    // applied on creation only: x-create-defaults, and deliberately no `default` (generators would send it)
+    assertThat(schemas.get("PhoneInput").getExtensions()).containsEntry("x-create-defaults", Map.of("type", "o"));
+    assertThat(schemas.get("ContactUpsert").getExtensions())
+        .containsEntry("x-create-defaults", Map.of("is_login_enabled", "TRUE"));
+    assertThat(((Schema) schemas.get("PhoneInput").getProperties().get("type")).getDefault()).isNull();
+    assertThat(((Schema) schemas.get("ContactUpsert").getProperties().get("is_login_enabled")).getDefault()).isNull();
+    // applied whenever absent: default
+    assertThat(((Schema) schemas.get("GroupContactUpdate").getProperties().get("access_tickets")).getDefault())
+        .isEqualTo(false);
+    assertThat(api.getComponents().getParameters().get("PageSize").getSchema().getDefault()).isEqualTo(10);
+    assertThat(api.getComponents().getParameters().get("PageNumber").getSchema().getDefault()).isEqualTo(1);
+  }
+
+  @Test
+  void aPhoneEditNeedsNoNumberAndEmailIsTheOnlyRequiredUpsertKey() {
+    Map<String, Schema> schemas = api.getComponents().getSchemas();
+    assertThat(schemas.get("PhoneInput").getRequired()).as("PhoneInput.required").isNull();
+    assertThat(schemas.get("PhoneInput").getDescription()).contains("any component", "needs `number`");
+    assertThat(schemas.get("ContactUpsert").getRequired()).containsExactly("email");
+    assertThat(schemas.get("ContactUpsert").getDescription()).contains("`phones` must hold at least one");
+  }
+
+  @Test
+  void theLoginStateIsMarkedAsNotReturnedByTheDocumentedResponses() {
+    Schema login = (Schema) api.getComponents().getSchemas().get("Contact").getProperties().get("is_login_enabled");
+    assertThat(login.getDescription()).contains("Not returned by any response of the vendor document");
+    assertThat(login.get$ref()).as("no closed type for a field no response shows").isNull();
+    assertThat(login.getType()).isNull();
+  }
+
+  @Test
+  void theStatedChoicesListEveryDepartureFromTheVendorDocument() {
+    String description = api.getInfo().getDescription();
+    assertThat(description).contains(
+        "## Where this contract departs from the vendor document, and its guesses",
+        "`/api/1.1/users/?q=...`", "`/api/json/1.1/user/<id>/`", "`/api/json/users/`",
+        "**`page_count`.**", "**Custom-field types.**", "**Defaults.**", "**Editing a phone.**",
+        "**Email or phones.**", "**Editing a group.**", "**Creating a group.**", "**`tagged_domains`**",
+        "**Payload formats.**", "JSON only", "**`is_login_enabled` in responses.**", "**Repaired examples.**",
+        "`georgen@happyfox-test`", "**Not shown by the vendor document**",
+        "**Limit of OpenAPI 3.0.3**", "`propertyNames`");
+    assertThat(api.getPaths().get("/users/").getPost().getRequestBody().getContent()).containsOnlyKeys("application/json");
+  }
+
+  @Test
+  void everyExampleSaysWhereItComesFromAndWhatWasRepaired() {
+    api.getComponents().getExamples().forEach((name, example) -> {
+      String summary = example.getSummary();
+      String description = example.getDescription() == null ? "" : example.getDescription();
+      assertThat(summary).as(name + " summary").isNotBlank();
+      boolean vendor = summary.matches(".*\\(vendor section \\d+[^)]*\\)$");
+      boolean constructed = description.startsWith("Constructed for this contract: not in the vendor document");
+      assertThat(vendor ^ constructed).as(name + ": either the vendor's (summary names the section) or constructed").isTrue();
+      if (summary.contains("repaired")) {
+        assertThat(description).as(name + " says what was repaired").contains("Repaired:");
+      }
+    });
   }
 
   @Test
@@ -239,5 +401,84 @@ class SpecContractTest {
         item.getParameters().forEach(p -> assertThat(p.get$ref()).startsWith("#/components/parameters/"));
       }
     }
+  }
+
+  /** Every schema of components.schemas, nested ones included, keyed by where it is ("Contact.phones.items"). */
+  static Map<String, Schema> allSchemas() {
+    Map<String, Schema> out = new LinkedHashMap<>();
+    api.getComponents().getSchemas().forEach((name, schema) -> collect(name, schema, out));
+    return out;
+  }
+
+  private static void collect(String where, Schema schema, Map<String, Schema> out) {
+    if (schema == null || out.containsKey(where)) {
+      return;
+    }
+    out.put(where, schema);
+    if (schema.getProperties() != null) {
+      ((Map<String, Schema>) schema.getProperties()).forEach((name, p) -> collect(where + "." + name, p, out));
+    }
+    collect(where + ".items", schema.getItems(), out);
+    if (schema.getAdditionalProperties() instanceof Schema) {
+      collect(where + ".additionalProperties", (Schema) schema.getAdditionalProperties(), out);
+    }
+    for (String keyword : List.of("allOf", "oneOf", "anyOf")) {
+      List<Schema> members = keyword.equals("allOf") ? schema.getAllOf()
+          : keyword.equals("oneOf") ? schema.getOneOf() : schema.getAnyOf();
+      if (members != null) {
+        for (int i = 0; i < members.size(); i++) {
+          collect(where + "." + keyword + "[" + i + "]", members.get(i), out);
+        }
+      }
+    }
+  }
+
+  static String componentOf(String where) {
+    int dot = where.indexOf('.');
+    return dot < 0 ? where : where.substring(0, dot);
+  }
+
+  static boolean admitsNull(Schema schema) {
+    return Boolean.TRUE.equals(schema.getNullable()) || (schema.getEnum() != null && schema.getEnum().contains(null));
+  }
+
+  static boolean hasClosedEnum(Schema schema) {
+    return schema.getEnum() != null && schema.getEnum().stream().anyMatch(Objects::nonNull);
+  }
+
+  static Schema resolve(Schema schema) {
+    Schema current = schema;
+    while (current != null && current.get$ref() != null) {
+      current = api.getComponents().getSchemas().get(simpleName(current.get$ref()));
+    }
+    return current;
+  }
+
+  static String simpleName(String ref) {
+    return ref.substring(ref.lastIndexOf('/') + 1);
+  }
+
+  /** The components that a response body reaches through any chain of $refs. */
+  static Set<String> responseComponents() {
+    Deque<String> pending = new ArrayDeque<>();
+    List<ApiResponse> responses = new ArrayList<>(api.getComponents().getResponses().values());
+    operations().values().forEach(op -> responses.addAll(op.getResponses().values()));
+    for (ApiResponse response : responses) {
+      if (response.getContent() != null) {
+        response.getContent().values().forEach(media -> pending.add(simpleName(media.getSchema().get$ref())));
+      }
+    }
+    Set<String> reached = new TreeSet<>();
+    while (!pending.isEmpty()) {
+      String name = pending.pop();
+      if (!reached.add(name)) {
+        continue;
+      }
+      Map<String, Schema> nested = new LinkedHashMap<>();
+      collect(name, api.getComponents().getSchemas().get(name), nested);
+      nested.values().stream().map(Schema::get$ref).filter(Objects::nonNull)
+          .forEach(ref -> pending.add(simpleName(ref)));
+    }
+    return reached;
   }
 }

@@ -448,11 +448,9 @@ final class Store {
       return null;
     }
     Object flag = raw.get("is_login_enabled");
-    if ("TRUE".equals(flag)) {
-      return Boolean.TRUE;
-    }
-    if ("FALSE".equals(flag)) {
-      return Boolean.FALSE;
+    Boolean login = Wire.loginFlag(flag);
+    if (login != null) {
+      return login;
     }
     errors.add("is_login_enabled",
         "Must be the string \"TRUE\" or \"FALSE\" (not a JSON boolean), was " + flag + ".");
@@ -476,7 +474,10 @@ final class Store {
         errors.add("phones", label + "Select a valid choice. " + type
             + " is not one of the available choices (" + String.join(", ", phoneTypes) + ").");
       }
-      if (phone.getNumber() == null || phone.getNumber().trim().isEmpty()) {
+      // A new phone needs its number; an edit by id may change the type alone (vendor
+      // section 14: "any component of the phone number field").
+      boolean numberSent = phone.getNumber() != null || phone.getId() == null;
+      if (numberSent && (phone.getNumber() == null || phone.getNumber().trim().isEmpty())) {
         errors.add("phones", label + "number: " + FieldErrors.REQUIRED);
       }
       if (phone.getId() != null && (contact == null || contact.phone(phone.getId()) == null)) {
@@ -497,7 +498,9 @@ final class Store {
       StoredPhone phone;
       if (input.getId() != null) {
         phone = contact.phone(input.getId());
-        phone.number = input.getNumber();
+        if (input.getNumber() != null) {
+          phone.number = input.getNumber();
+        }
         if (type != null) {
           phone.type = (String) type;
         }
@@ -732,7 +735,7 @@ final class Store {
       ContactCustomField model = new ContactCustomField()
           .id(field.id())
           .name(field.name())
-          .type(Wire.fieldType(field.type()))
+          .type(field.type().wireName())
           .required(field.isRequired())
           .order(order++)
           .visibleToStaffOnly(field.isVisibleToStaffOnly())
@@ -796,7 +799,7 @@ final class Store {
   }
 
   private static Phone phone(StoredPhone phone) {
-    return new Phone().id(phone.id).type(Wire.phoneType(phone.type)).number(phone.number);
+    return new Phone().id(phone.id).type(phone.type).number(phone.number);
   }
 
   private static ContactCustomFieldValue customFieldValue(SandboxCustomField field, Object value) {
@@ -806,7 +809,7 @@ final class Store {
     ContactCustomFieldValue model = Json.decodeValue(EMPTY_VALUE, ContactCustomFieldValue.class);
     model.id(field.id())
         .name(field.name())
-        .type(Wire.fieldType(field.type()))
+        .type(field.type().wireName())
         .visibleToStaffOnly(field.isVisibleToStaffOnly());
     Object display = null;
     Object valueId = null;

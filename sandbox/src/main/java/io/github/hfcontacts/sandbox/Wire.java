@@ -1,26 +1,29 @@
 package io.github.hfcontacts.sandbox;
 
-import io.github.hfcontacts.openapi.model.CustomFieldType;
-import io.github.hfcontacts.openapi.model.LoginFlag;
-import io.github.hfcontacts.openapi.model.PhoneType;
-
 /**
- * The only place where the sandbox turns its plain string values into the generated models'
- * enumerations (phone types, login flags, custom-field types), so that a change of those types
- * in the spec touches these few lines only.
+ * The wire form of the login flag: the strings {@code "TRUE"} and {@code "FALSE"}, read from
+ * requests and written in the sandbox's contact responses (the contract leaves the response form
+ * open; the sandbox answers what a request sends). Phone types and custom-field types are plain
+ * strings in the generated models and need no conversion.
  */
 final class Wire {
+  private static final String ENABLED = "TRUE";
+  private static final String DISABLED = "FALSE";
+
   private Wire() {}
 
-  static PhoneType phoneType(String wire) {
-    return PhoneType.fromValue(wire);
+  static String loginFlag(boolean enabled) {
+    return enabled ? ENABLED : DISABLED;
   }
 
-  static LoginFlag loginFlag(boolean enabled) {
-    return enabled ? LoginFlag.TRUE : LoginFlag.FALSE;
-  }
-
-  static CustomFieldType fieldType(SandboxCustomField.Type type) {
-    return CustomFieldType.fromValue(type.wireName());
+  /** The flag a request's value stands for, or null when it is not one of the two strings. */
+  static Boolean loginFlag(Object wire) {
+    if (ENABLED.equals(wire)) {
+      return Boolean.TRUE;
+    }
+    if (DISABLED.equals(wire)) {
+      return Boolean.FALSE;
+    }
+    return null;
   }
 }

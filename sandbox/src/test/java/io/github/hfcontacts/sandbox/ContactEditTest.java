@@ -70,6 +70,17 @@ class ContactEditTest {
   }
 
   @Test
+  void aPhoneEditedByIdMayLeaveOutItsNumberButANewPhoneMayNot() {
+    Map<String, Object> edited = http.post("user/" + id + "/", "{\"email\": \"james@example.com\","
+        + " \"phones\": [{\"id\": " + phoneId + ", \"type\": \"h\"}]}").expect(200).object();
+
+    assertThat(edited.get("primary_phone")).isEqualTo(Map.of("id", phoneId, "type", "h",
+        "number", "111"));
+    assertThat(http.post("user/" + id + "/", "{\"phones\": [{\"type\": \"h\"}]}")
+        .expect(400).fieldErrors()).containsOnlyKeys("phones");
+  }
+
+  @Test
   void aPhoneIdOfAnotherContactIsRefused() {
     http.post("user/" + id + "/", "{\"email\": \"james@example.com\", \"phones\": [{\"id\": 999,"
         + " \"number\": \"1\"}]}").expect(400);

@@ -38,10 +38,15 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
  * response body as breaking even when it was optional: the generated clients (Java, TypeScript,
  * Python) drop the field from their models, so code that reads it no longer compiles.
  *
+ * <p>With release notes ({@code --notes openapi/CHANGELOG.md}), a contract whose {@code
+ * info.version} differs from the baseline's must have a section {@code ## <version>} there, written
+ * by hand: it heads the generated changelog, above openapi-diff's list of every difference.
+ *
  * <pre>
  * java io.github.hfcontacts.specgate.BreakingChangeGate \
  *     --baseline openapi/baseline/happyfox-contacts.yaml \
  *     --current openapi/happyfox-contacts.yaml \
+ *     --notes openapi/CHANGELOG.md \
  *     --changelog spec-gate/target/api-changelog.md
  * </pre>
  *
@@ -50,6 +55,7 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
 public final class BreakingChangeGate {
 
   private static final Pattern MAJOR_VERSION = Pattern.compile("^\\s*v?(\\d+)(?:\\.|$|[-+\\s])");
+  private static final Pattern NOTES_HEADING = Pattern.compile("^## (\\S+)");
 
   private BreakingChangeGate() {}
 
@@ -119,8 +125,19 @@ public final class BreakingChangeGate {
 
   /** Compares {@code baseline} (the last released contract) with {@code current}. */
   public static Verdict evaluate(Path baseline, Path current) throws IOException {
+    return evaluate(baseline, current, null);
+  }
+
+  /**
+   * Compares {@code baseline} with {@code current}, and requires release notes in {@code notes}
+   * (a {@code ## <version>} section) for a contract whose version differs from the baseline's.
+   */
+  public static Verdict evaluate(Path baseline, Path current, Path notes) throws IOException {
     requireReadable(baseline, "baseline");
     requireReadable(current, "current");
+    if (notes != null) {
+      requireReadable(notes, "release notes");
+    }
     ChangedOpenApi changes =
         OpenApiCompare.fromLocations(
             baseline.toAbsolutePath().toString(), current.toAbsolutePath().toString());
@@ -157,9 +174,31 @@ public final class BreakingChangeGate {
               + currentVersion
               + "): restore compatibility, or raise the major version of info.version.";
     }
+    String releaseNotes = null;
+    if (notes != null && !baselineVersion.equals(currentVersion)) {
+      releaseNotes = releaseNotes(Files.readString(notes, StandardCharsets.UTF_8), currentVersion);
+      if (releaseNotes == null) {
+        passed = false;
+        reason =
+            "info.version "
+                + currentVersion
+                + " differs from the baseline's but has no release notes: add a section '## "
+                + currentVersion
+                + "' to "
+                + notes.getFileName()
+                + " saying what changed.";
+      }
+    }
     String changelog =
         changelog(
-            changes, diff, baselineVersion, currentVersion, passed, reason, removedResponseProperties);
+            changes,
+            diff,
+            baselineVersion,
+            currentVersion,
+            passed,
+            reason,
+            removedResponseProperties,
+            releaseNotes);
     return new Verdict(
         passed, diff, baselineVersion, currentVersion, reason, changelog, removedResponseProperties);
   }
@@ -191,6 +230,30 @@ public final class BreakingChangeGate {
       }
     }
     return new ArrayList<>(removed);
+  }
+
+  /**
+   * The section of {@code notes} headed {@code ## <version>} (up to the next {@code ## } heading),
+   * without its heading, or {@code null} when there is none.
+   */
+  static String releaseNotes(String notes, String version) {
+    StringBuilder section = null;
+    for (String line : notes.split("\\R", -1)) {
+      Matcher heading = NOTES_HEADING.matcher(line);
+      if (heading.find()) {
+        if (section != null) {
+          break;
+        }
+        if (heading.group(1).equals(version)) {
+          section = new StringBuilder();
+        }
+        continue;
+      }
+      if (section != null) {
+        section.append(line).append('\n');
+      }
+    }
+    return section == null ? null : section.toString().strip();
   }
 
   private static String where(DiffContext context) {
@@ -246,7 +309,8 @@ public final class BreakingChangeGate {
       String currentVersion,
       boolean passed,
       String reason,
-      List<String> removedResponseProperties) {
+      List<String> removedResponseProperties,
+      String releaseNotes) {
     StringBuilder text = new StringBuilder();
     text.append("# API changelog: ").append(baselineVersion).append(" -> ").append(currentVersion);
     text.append("\n\n");
@@ -255,6 +319,11 @@ public final class BreakingChangeGate {
     text.append("- Differences: ").append(describe(diff)).append('\n');
     text.append("- Gate: ").append(passed ? "**passed**" : "**FAILED**").append(" - ").append(reason);
     text.append("\n\n");
+    if (releaseNotes != null) {
+      text.append("## Release notes of ").append(currentVersion).append("\n\n");
+      text.append(releaseNotes).append("\n\n");
+      text.append("## Every difference (openapi-diff)\n\n");
+    }
     if (!removedResponseProperties.isEmpty()) {
       text.append("## Removed response properties (breaking for the generated clients)\n\n");
       for (String removal : removedResponseProperties) {
@@ -299,11 +368,12 @@ public final class BreakingChangeGate {
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
-  /** Command line: {@code --baseline FILE --current FILE [--changelog FILE]}. */
+  /** Command line: {@code --baseline FILE --current FILE [--notes FILE] [--changelog FILE]}. */
   public static void main(String[] args) {
     Path baseline = null;
     Path current = null;
     Path changelog = null;
+    Path notes = null;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (i + 1 >= args.length) {
@@ -321,6 +391,9 @@ public final class BreakingChangeGate {
         case "--changelog":
           changelog = value;
           break;
+        case "--notes":
+          notes = value;
+          break;
         default:
           usage("unknown option " + option);
           return;
@@ -331,7 +404,7 @@ public final class BreakingChangeGate {
       return;
     }
     try {
-      Verdict verdict = evaluate(baseline, current);
+      Verdict verdict = evaluate(baseline, current, notes);
       if (changelog != null) {
         Path parent = changelog.toAbsolutePath().getParent();
         if (parent != null) {
@@ -363,7 +436,8 @@ public final class BreakingChangeGate {
   private static void usage(String problem) {
     System.err.println("Breaking-change gate: " + problem);
     System.err.println(
-        "usage: BreakingChangeGate --baseline <released spec> --current <spec> [--changelog <file.md>]");
+        "usage: BreakingChangeGate --baseline <released spec> --current <spec> [--notes <CHANGELOG.md>]"
+            + " [--changelog <file.md>]");
     System.exit(2);
   }
 }

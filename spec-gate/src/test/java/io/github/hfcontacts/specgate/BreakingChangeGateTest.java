@@ -101,6 +101,48 @@ class BreakingChangeGateTest {
     assertThat(verdict.changelog()).contains("No differences.");
   }
 
+  @Test
+  void aNewVersionPutsItsReleaseNotesAtTheTopOfTheChangelog() throws Exception {
+    BreakingChangeGate.Verdict verdict = BreakingChangeGate.evaluate(
+        BASELINE, GATE_FIXTURES.resolve("breaking-with-major-bump.yaml"), GATE_FIXTURES.resolve("release-notes.md"));
+
+    assertThat(verdict.passed()).isTrue();
+    assertThat(verdict.changelog())
+        .contains("## Release notes of 2.0.0\n\nGroups can no longer be edited.\n\n## Every difference (openapi-diff)")
+        .doesNotContain("First release.");
+    assertThat(verdict.changelog().indexOf("Groups can no longer be edited."))
+        .isLessThan(verdict.changelog().indexOf("/contact_group/{group_id}/"));
+  }
+
+  @Test
+  void aNewVersionWithoutReleaseNotesFails() throws Exception {
+    BreakingChangeGate.Verdict verdict = BreakingChangeGate.evaluate(BASELINE,
+        GATE_FIXTURES.resolve("breaking-with-major-bump.yaml"), GATE_FIXTURES.resolve("release-notes-without-2.0.0.md"));
+
+    assertThat(verdict.passed()).isFalse();
+    assertThat(verdict.reason()).contains("2.0.0", "'## 2.0.0'", "release-notes-without-2.0.0.md");
+    assertThat(verdict.changelog()).contains("**FAILED**");
+  }
+
+  @Test
+  void theSameVersionNeedsNoNewReleaseNotes() throws Exception {
+    BreakingChangeGate.Verdict verdict = BreakingChangeGate.evaluate(
+        BASELINE, GATE_FIXTURES.resolve("base.yaml"), GATE_FIXTURES.resolve("release-notes-without-2.0.0.md"));
+
+    assertThat(verdict.currentVersion()).isEqualTo(verdict.baselineVersion());
+    assertThat(verdict.passed()).isTrue();
+    assertThat(verdict.changelog()).doesNotContain("Release notes");
+  }
+
+  @Test
+  void releaseNotesAreTheSectionOfTheVersionOnly() {
+    String notes = "# Changelog\n\n## 2.1.0\n\nNewer.\n\n## 2.0.0\n\nLine one.\n\nLine two.\n## 1.0.0\nOld.\n";
+
+    assertThat(BreakingChangeGate.releaseNotes(notes, "2.0.0")).isEqualTo("Line one.\n\nLine two.");
+    assertThat(BreakingChangeGate.releaseNotes(notes, "2.0")).isNull();
+    assertThat(BreakingChangeGate.releaseNotes(notes, "3.0.0")).isNull();
+  }
+
   @ParameterizedTest
   @CsvSource({
     "1.0.0, 2.0.0, true",

@@ -16,9 +16,10 @@ import java.math.BigInteger;
  * ContactsApi contacts = retrofit.create(ContactsApi.class);
  * }</pre>
  *
- * <p>It knows the generated models (declared properties by wire name, unknown keys ignored,
- * {@code c-cf-<id>} keys kept, nulls written only when set), the sum types of {@code oneOf}
- * schemas, open enumerations, exact numbers for "any value" properties, and
+ * <p>It knows the generated models (declared properties by wire name, undeclared keys kept
+ * where the schema has {@code additionalProperties}: new server fields in responses and
+ * {@code c-cf-<id>} keys; nulls written only when set), the sum types of {@code oneOf}
+ * schemas, exact numbers for "any value" properties, and
  * {@link BigDecimal}/{@link BigInteger}; it refuses an object without a property its schema
  * marks required, and number text longer than {@link #MAX_NUMBER_CHARS}. Instances are
  * immutable and thread-safe.
@@ -60,7 +61,6 @@ public final class HappyFoxMoshi {
         .add(Long.class, BoundedLongJsonAdapter.INSTANCE.nullSafe())
         .add(BigDecimal.class, new NumberTextJsonAdapter<>("BigDecimal", BigDecimal::new))
         .add(BigInteger.class, new NumberTextJsonAdapter<>("BigInteger", BigInteger::new))
-        .add(OpenEnumJsonAdapter.FACTORY)
         .add(OneOfJsonAdapter.FACTORY)
         .add(ModelJsonAdapter.FACTORY);
   }

@@ -176,9 +176,9 @@ class ContactsE2eTest {
 
         Contact disabled = contacts.setLoginEnabled(contact.getId(), false);
 
-        assertThat(String.valueOf(disabled.getIsLoginEnabled())).isEqualTo("FALSE");
+        assertThat(disabled.getIsLoginEnabled()).isEqualTo("FALSE");
         assertThat(stored(disabled)).containsExactlyElementsOf(allFields(1));
-        assertThat(String.valueOf(contacts.setLoginEnabled(contact.getId(), true).getIsLoginEnabled())).isEqualTo("TRUE");
+        assertThat(contacts.setLoginEnabled(contact.getId(), true).getIsLoginEnabled()).isEqualTo("TRUE");
         assertThat(stored(E2E.sandbox().contacts().get(0))).containsExactlyElementsOf(allFields(1));
     }
 
@@ -192,8 +192,8 @@ class ContactsE2eTest {
 
         assertThat(changed.getPrimaryPhone().getId()).isEqualTo(phoneId);
         assertThat(changed.getPrimaryPhone().getNumber()).isEqualTo("5551234567");
-        assertThat(String.valueOf(changed.getPrimaryPhone().getType())).isEqualTo("w");
-        assertThat(String.valueOf(kind.getPrimaryPhone().getType())).isEqualTo("mo");
+        assertThat(changed.getPrimaryPhone().getType()).isEqualTo("w");
+        assertThat(kind.getPrimaryPhone().getType()).isEqualTo("mo");
         assertThat(kind.getPhones()).hasSize(1);
         assertThat(stored(kind)).containsExactlyElementsOf(allFields(1));
         assertThat(E2E.sandbox().contacts().get(0).getPrimaryPhone().getNumber()).isEqualTo("5557654321");

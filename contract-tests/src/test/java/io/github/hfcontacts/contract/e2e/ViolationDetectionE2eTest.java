@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The check that the end-to-end suite's zero can fail: behind the same validating proxy, a server
- * that answers a contact without its required {@code id} and {@code email}, and a request that
- * breaks the spec, are both recorded as violations.
+ * that answers a contact without its required {@code id} and {@code email}, or with a primary
+ * phone without its number and a {@code null} phone, and a request that breaks the spec, are all
+ * recorded as violations.
  */
 class ViolationDetectionE2eTest {
 
@@ -37,7 +38,11 @@ class ViolationDetectionE2eTest {
     static void start() throws IOException {
         badServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         badServer.createContext("/", exchange -> {
-            byte[] body = "{\"name\": \"No id\"}".getBytes(StandardCharsets.UTF_8);
+            String answer = exchange.getRequestURI().getPath().endsWith("/user/2/")
+                    ? "{\"id\": 2, \"name\": \"Bad phones\", \"email\": null,"
+                            + " \"primary_phone\": {\"type\": \"w\"}, \"phones\": [null]}"
+                    : "{\"name\": \"No id\"}";
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
             // the sandbox's own content type, so that the check covers what the sandbox sends
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
@@ -63,13 +68,7 @@ class ViolationDetectionE2eTest {
 
     @Test
     void aResponseThatBreaksTheSpecIsRecorded() {
-        SpecViolations violations = new SpecViolations();
-        OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(violations).build();
-        try (HappyFoxClient client = HappyFoxClient.builder().baseUrl(prism.baseUrl()).allowInsecureHttpForLoopback()
-                .credentials("key", "code").okHttpClient(http).retryPolicy(RetryPolicy.none()).build()) {
-
-            assertThatThrownBy(() -> client.contacts().get(1)).isInstanceOf(HappyFoxException.class);
-        }
+        SpecViolations violations = getContactThroughTheProxy(1);
 
         assertThat(violations.all()).singleElement().satisfies(v -> {
             assertThat(v.path()).isEqualTo("/user/1/");
@@ -77,6 +76,29 @@ class ViolationDetectionE2eTest {
             assertThat(v.details()).contains("required property 'id'").contains("required property 'email'");
         });
         assertThat(violationLinesWithin(Duration.ofSeconds(10))).isNotEmpty();
+    }
+
+    @Test
+    void phonesThatBreakTheSpecInsideAContactAreRecorded() {
+        SpecViolations violations = getContactThroughTheProxy(2);
+
+        assertThat(violations.all()).singleElement().satisfies(v -> {
+            assertThat(v.path()).isEqualTo("/user/2/");
+            assertThat(v.details()).contains("primary_phone must have required property 'number'")
+                    .contains("phones.0 must be object");
+        });
+    }
+
+    /** Reads contact {@code id} through the proxy with the facade, which fails; returns what was recorded. */
+    private static SpecViolations getContactThroughTheProxy(long id) {
+        SpecViolations violations = new SpecViolations();
+        OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(violations).build();
+        try (HappyFoxClient client = HappyFoxClient.builder().baseUrl(prism.baseUrl()).allowInsecureHttpForLoopback()
+                .credentials("key", "code").okHttpClient(http).retryPolicy(RetryPolicy.none()).build()) {
+
+            assertThatThrownBy(() -> client.contacts().get(id)).isInstanceOf(HappyFoxException.class);
+        }
+        return violations;
     }
 
     /** Prism's log reaches the test through a pipe and a reader thread: it may lag the response. */
