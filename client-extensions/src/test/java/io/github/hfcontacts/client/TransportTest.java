@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.mockwebserver.MockResponse;
@@ -64,6 +66,21 @@ class TransportTest {
 
     assertThat(mock.take().getPath())
         .isEqualTo(API + "users/?q=email%3Aann%2B1%40example.com%20name%3AAnn");
+  }
+
+  @Test
+  void anAttemptOutlastingItsWatchdogShieldIsNotCut() throws Exception {
+    // The shield is due with the shortest socket timeout (200 ms); the body trickles for about
+    // half a second, each read well within that timeout.
+    mock.use(mock.builder().readTimeout(Duration.ofMillis(200)).build());
+    mock.enqueue(json(200, Fixtures.read("users-page.json") + " ".repeat(600))
+        .throttleBody(64, 40, TimeUnit.MILLISECONDS));
+
+    Map<String, Object> page = mock.transport().execute(mock.api().list(50, 1));
+
+    assertThat((List<?>) page.get("data")).hasSize(2);
+    assertThat(mock.take().getPath()).isEqualTo(API + "users/?size=50&page=1");
+    assertThat(mock.server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
