@@ -149,17 +149,56 @@ final class BodyScan {
   }
 
   /**
-   * Copies the first {@code maxBytes} bytes of {@code body} into a new buffer without consuming
-   * or sharing its segments (a shared segment can no longer be recycled by Okio).
+   * A body larger than this keeps its head in an array rather than a pooled segment: by then the
+   * body holds most of the segments Okio's per-thread pool has (64 KiB), and another segment would
+   * be a new 8 KiB allocation.
    */
-  static Buffer head(Buffer body, long maxBytes) {
-    Buffer head = new Buffer();
+  static final long POOLED_HEAD_MAX_BODY = 32 * 1024;
+
+  /**
+   * Copies the first {@code maxBytes} bytes of {@code body} without consuming or sharing its
+   * segments (a shared segment can no longer be recycled by Okio), for a failure's excerpt.
+   */
+  static Head head(Buffer body, long maxBytes) {
+    int size = (int) Math.min(maxBytes, body.size());
+    boolean pooled = body.size() <= POOLED_HEAD_MAX_BODY;
+    Buffer buffer = pooled ? new Buffer() : null;
+    byte[] array = pooled ? null : new byte[size];
+    int copied = 0;
     try (Buffer.UnsafeCursor cursor = body.readUnsafe()) {
-      for (int n = cursor.seek(0); n != -1 && head.size() < maxBytes; n = cursor.next()) {
-        int count = (int) Math.min(cursor.end - cursor.start, maxBytes - head.size());
-        head.write(cursor.data, cursor.start, count);
+      for (int n = cursor.seek(0); n != -1 && copied < size; n = cursor.next()) {
+        int count = Math.min(cursor.end - cursor.start, size - copied);
+        if (pooled) {
+          buffer.write(cursor.data, cursor.start, count);
+        } else {
+          System.arraycopy(cursor.data, cursor.start, array, copied, count);
+        }
+        copied += count;
       }
     }
-    return head;
+    return new Head(buffer, array);
+  }
+
+  /** The first bytes of a body, in a pooled segment (small bodies) or an array (large ones). */
+  static final class Head {
+    private final Buffer pooled;
+    private final byte[] array;
+
+    private Head(Buffer pooled, byte[] array) {
+      this.pooled = pooled;
+      this.array = array;
+    }
+
+    /** The bytes, to be read once. */
+    BufferedSource source() {
+      return pooled != null ? pooled : new Buffer().write(array);
+    }
+
+    /** Gives a pooled segment back to Okio's pool. */
+    void release() {
+      if (pooled != null) {
+        pooled.clear();
+      }
+    }
   }
 }

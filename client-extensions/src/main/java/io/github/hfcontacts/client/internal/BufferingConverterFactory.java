@@ -66,12 +66,12 @@ public final class BufferingConverterFactory extends Converter.Factory {
           throw new MalformedBodyException(statusCode, "empty body", "", null);
         }
         // Kept for a failure's excerpt: the parser consumes the body as it goes.
-        Buffer head = BodyScan.head(body, 4L * excerptChars);
+        BodyScan.Head head = BodyScan.head(body, 4L * excerptChars);
         long longNumber = BodyScan.longNumberLiteral(body, HappyFoxMoshi.MAX_NUMBER_CHARS);
         if (longNumber >= 0) {
           throw new MalformedBodyException(statusCode, "number literal of more than "
               + HappyFoxMoshi.MAX_NUMBER_CHARS + " characters at byte " + longNumber,
-              ErrorBodies.excerpt(head, excerptChars), null);
+              ErrorBodies.excerpt(head.source(), excerptChars), null);
         }
         T converted;
         try {
@@ -80,9 +80,10 @@ public final class BufferingConverterFactory extends Converter.Factory {
           converted = delegate.convert(ResponseBody.create(body, null, body.size()));
         } catch (IOException | RuntimeException e) {
           String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-          throw new MalformedBodyException(statusCode, detail, ErrorBodies.excerpt(head, excerptChars), e);
+          throw new MalformedBodyException(
+              statusCode, detail, ErrorBodies.excerpt(head.source(), excerptChars), e);
         }
-        head.clear(); // returns its segment to Okio's pool
+        head.release();
         return converted;
       } finally {
         // The parser may leave trailing whitespace, and closing Retrofit's wrapper of the body does

@@ -100,12 +100,24 @@ class BodyScanTest {
   }
 
   @Test
-  void theHeadIsACopyThatLeavesTheBodyUnsharedAndUnread() {
+  void theHeadIsACopyThatLeavesTheBodyUnsharedAndUnread() throws IOException {
     Buffer body = new Buffer().writeUtf8("a".repeat(8000)).writeUtf8("b".repeat(8000));
-    Buffer head = BodyScan.head(body, 8100);
-    assertThat(head.readUtf8()).isEqualTo("a".repeat(8000) + "b".repeat(100));
+    BodyScan.Head head = BodyScan.head(body, 8100);
+    assertThat(head.source().readUtf8()).isEqualTo("a".repeat(8000) + "b".repeat(100));
     assertThat(body.size()).isEqualTo(16_000);
     assertThat(firstSegmentIsShared(body)).isFalse();
-    assertThat(BodyScan.head(new Buffer().writeUtf8("xy"), 8).readUtf8()).isEqualTo("xy");
+    assertThat(BodyScan.head(new Buffer().writeUtf8("xy"), 8).source().readUtf8()).isEqualTo("xy");
+  }
+
+  @Test
+  void aLargeBodysHeadIsTheSameCopyKeptInAnArray() throws Exception {
+    Buffer body = new Buffer().writeUtf8("a".repeat(8000)).writeUtf8("b".repeat(40_000));
+    assertThat(body.size()).isGreaterThan(BodyScan.POOLED_HEAD_MAX_BODY);
+
+    BodyScan.Head head = BodyScan.head(body, 8100);
+
+    assertThat(head.source().readUtf8()).isEqualTo("a".repeat(8000) + "b".repeat(100));
+    assertThat(body.size()).isEqualTo(48_000);
+    assertThat(firstSegmentIsShared(body)).isFalse();
   }
 }

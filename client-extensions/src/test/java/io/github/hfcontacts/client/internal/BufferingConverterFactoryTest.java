@@ -70,6 +70,30 @@ class BufferingConverterFactoryTest {
   }
 
   @Test
+  void aLargeBodysHeadCostsLessThanASegment() throws IOException {
+    Converter<ResponseBody, Object> converter = converter();
+    int size = 256 * 1024; // more than Okio's pool of segments holds
+    converter.convert(arriving(new Buffer().write(new byte[size])));
+    Buffer body = new Buffer().write(new byte[size]); // takes every pooled segment there is
+
+    long before = allocatedBytes();
+    Object converted = converter.convert(arriving(body));
+    long allocated = allocatedBytes() - before;
+
+    assertThat(converted).isEqualTo((long) size);
+    // The head kept for an excerpt (2 KiB) would take a new 8 KiB segment from the drained pool.
+    assertThat(allocated).isLessThan(8192);
+  }
+
+  @Test
+  void aLargeBodysParseFailureKeepsTheStartOfTheBody() {
+    String text = "!" + "é".repeat(40_000);
+    assertThatThrownBy(() -> converter().convert(arriving(new Buffer().writeUtf8(text))))
+        .isInstanceOf(MalformedBodyException.class)
+        .satisfies(e -> assertThat(((MalformedBodyException) e).bodyExcerpt()).isEqualTo(text.substring(0, 512)));
+  }
+
+  @Test
   void aParseFailureKeepsTheStartOfTheBody() {
     String text = "!" + "é".repeat(2000);
     assertThatThrownBy(() -> converter().convert(arriving(new Buffer().writeUtf8(text))))
