@@ -657,7 +657,8 @@ public final class HappyFoxClient implements Closeable {
           .writeTimeout(writeTimeout.toNanos(), TimeUnit.NANOSECONDS)
           .callTimeout(callTimeout.toNanos(), TimeUnit.NANOSECONDS)
           // Order matters: each interceptor sees the response of the ones added after it.
-          .addInterceptor(new HeadersInterceptor(url, authorization, agent))
+          .addInterceptor(new HeadersInterceptor(url, authorization, agent,
+              owns || okHttpClient.networkInterceptors().isEmpty()))
           .addInterceptor(new ErrorEnvelopeInterceptor(HappyFoxException.MAX_BODY_EXCERPT_CHARS))
           .addInterceptor(new ResponseSizeLimitInterceptor(maxResponseBytes))
           .addNetworkInterceptor(new NoFollowUpInterceptor());

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.mockwebserver.MockResponse;
@@ -19,6 +20,7 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import retrofit2.Invocation;
 
 class TransportTest {
   @RegisterExtension final MockHappyFox mock = new MockHappyFox();
@@ -81,6 +83,28 @@ class TransportTest {
     assertThat((List<?>) page.get("data")).hasSize(2);
     assertThat(mock.take().getPath()).isEqualTo(API + "users/?size=50&page=1");
     assertThat(mock.server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aNetworkInterceptorOfTheApplicationsClientStillSeesRetrofitsInvocation() throws Exception {
+    List<Invocation> seen = new java.util.ArrayList<>();
+    OkHttpClient shared = new OkHttpClient.Builder()
+        .addNetworkInterceptor(chain -> {
+          seen.add(chain.request().tag(Invocation.class));
+          return chain.proceed(chain.request());
+        })
+        .build();
+    mock.use(mock.builder().okHttpClient(shared).build());
+    mock.enqueue(json(200, "{}"));
+
+    mock.transport().execute(mock.api().get(7));
+
+    assertThat(seen).hasSize(1);
+    assertThat(seen.get(0)).isNotNull();
+    assertThat(seen.get(0).method().getName()).isEqualTo("get");
+    RecordedRequest request = mock.take();
+    assertThat(request.getPath()).isEqualTo(API + "user/7/");
+    assertThat(request.getHeader("Authorization")).isEqualTo(BASIC);
   }
 
   @Test

@@ -5,10 +5,16 @@ import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import retrofit2.Invocation;
 
 /**
  * Adds {@code Authorization} (HTTP Basic), {@code User-Agent} and {@code Accept} to every request.
  * Not API.
+ *
+ * <p>It can also drop Retrofit's {@link Invocation} tag from the request it passes on. The
+ * transport reads that tag from the call's own request, before this interceptor; past it, only a
+ * network interceptor of an application's own OkHttpClient could. Carried along, the tag makes
+ * every later copy of the request (OkHttp makes one more) copy a map: about 0.6 KB per call.
  *
  * <p>Thread safety: immutable.
  */
@@ -16,6 +22,7 @@ public final class HeadersInterceptor implements Interceptor {
   private final HttpUrl baseUrl;
   private final String authorization;
   private final String userAgent;
+  private final boolean dropInvocationTag;
 
   /**
    * Creates the interceptor.
@@ -23,11 +30,15 @@ public final class HeadersInterceptor implements Interceptor {
    * @param baseUrl the API base; credentials go only to its scheme, host and port
    * @param authorization the complete {@code Authorization} header value
    * @param userAgent the {@code User-Agent} header value
+   * @param dropInvocationTag whether to drop Retrofit's {@link Invocation} tag: true unless the
+   *     OkHttpClient has network interceptors of its own, which may read it
    */
-  public HeadersInterceptor(HttpUrl baseUrl, String authorization, String userAgent) {
+  public HeadersInterceptor(
+      HttpUrl baseUrl, String authorization, String userAgent, boolean dropInvocationTag) {
     this.baseUrl = baseUrl;
     this.authorization = authorization;
     this.userAgent = userAgent;
+    this.dropInvocationTag = dropInvocationTag;
   }
 
   @Override
@@ -44,6 +55,9 @@ public final class HeadersInterceptor implements Interceptor {
         && url.host().equals(baseUrl.host())
         && url.port() == baseUrl.port()) {
       builder.header("Authorization", authorization);
+    }
+    if (dropInvocationTag) {
+      builder.tag(Invocation.class, null);
     }
     return chain.proceed(builder.build());
   }

@@ -1,0 +1,79 @@
+package io.github.hfcontacts.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import retrofit2.Invocation;
+
+/** What the request past the headers interceptor carries: the headers, and the tag if asked. */
+class HeadersInterceptorTest {
+  private final MockWebServer server = new MockWebServer();
+  private final List<Request> pastTheInterceptor = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.shutdown();
+  }
+
+  private RecordedRequest send(boolean dropInvocationTag) throws Exception {
+    HttpUrl base = server.url("/api/1.1/json/");
+    OkHttpClient client = new OkHttpClient.Builder()
+        .addInterceptor(new HeadersInterceptor(base, "Basic a2V5OmNvZGU=", "test-agent/1",
+            dropInvocationTag))
+        .addNetworkInterceptor(chain -> {
+          pastTheInterceptor.add(chain.request());
+          return chain.proceed(chain.request());
+        })
+        .build();
+    Method method = HeadersInterceptorTest.class.getDeclaredMethod("send", boolean.class);
+    Request request = new Request.Builder().url(base.resolve("user/7/"))
+        .tag(Invocation.class, Invocation.of(method, List.of(dropInvocationTag)))
+        .build();
+    server.enqueue(new MockResponse().setBody("{}"));
+    try (Response response = client.newCall(request).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+    return server.takeRequest();
+  }
+
+  @Test
+  void dropsRetrofitsInvocationTagAndAddsTheHeaders() throws Exception {
+    RecordedRequest onTheWire = send(true);
+
+    assertThat(pastTheInterceptor).hasSize(1);
+    assertThat(pastTheInterceptor.get(0).tag(Invocation.class)).isNull();
+    assertThat(onTheWire.getPath()).isEqualTo("/api/1.1/json/user/7/");
+    assertThat(onTheWire.getHeader("Authorization")).isEqualTo("Basic a2V5OmNvZGU=");
+    assertThat(onTheWire.getHeader("User-Agent")).isEqualTo("test-agent/1");
+    assertThat(onTheWire.getHeader("Accept")).isEqualTo("application/json");
+  }
+
+  @Test
+  void keepsTheTagWhenAskedTo() throws Exception {
+    RecordedRequest onTheWire = send(false);
+
+    assertThat(pastTheInterceptor).hasSize(1);
+    Invocation invocation = pastTheInterceptor.get(0).tag(Invocation.class);
+    assertThat(invocation).isNotNull();
+    assertThat(invocation.method().getName()).isEqualTo("send");
+    assertThat(onTheWire.getHeader("Authorization")).isEqualTo("Basic a2V5OmNvZGU=");
+  }
+}
