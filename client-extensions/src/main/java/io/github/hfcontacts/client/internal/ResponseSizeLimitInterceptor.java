@@ -16,10 +16,14 @@ import okio.Source;
  * while reading when the stream goes past it. Neither OkHttp nor Retrofit has such a cap, and
  * Retrofit buffers whole error bodies in memory. Not API.
  *
- * <p>Thread safety: immutable.
+ * <p>Thread safety: safe for concurrent use (the one remembered media type is replaced whole).
  */
 public final class ResponseSizeLimitInterceptor implements Interceptor {
   private final long maxBytes;
+  // Retrofit asks every response body for its media type, and OkHttp's body parses the header
+  // with a regular expression each time; an API answers with one Content-Type, so the last one
+  // parsed is kept.
+  private volatile ContentType lastContentType;
 
   /**
    * Creates the interceptor.
@@ -43,23 +47,51 @@ public final class ResponseSizeLimitInterceptor implements Interceptor {
       response.close();
       throw new ResponseTooLargeException(response.code(), maxBytes, announced);
     }
-    return response.newBuilder().body(new LimitedBody(body, response.code(), maxBytes)).build();
+    LimitedBody limited =
+        new LimitedBody(body, contentType(response.header("Content-Type")), response.code(), maxBytes);
+    return response.newBuilder().body(limited).build();
+  }
+
+  /** The media type a {@code Content-Type} header names, as OkHttp's own bodies report it. */
+  private MediaType contentType(String header) {
+    if (header == null) {
+      return null;
+    }
+    ContentType last = lastContentType;
+    if (last != null && last.header.equals(header)) {
+      return last.mediaType;
+    }
+    MediaType parsed = MediaType.parse(header);
+    lastContentType = new ContentType(header, parsed);
+    return parsed;
+  }
+
+  private static final class ContentType {
+    final String header;
+    final MediaType mediaType;
+
+    ContentType(String header, MediaType mediaType) {
+      this.header = header;
+      this.mediaType = mediaType;
+    }
   }
 
   private static final class LimitedBody extends ResponseBody {
     private final ResponseBody delegate;
+    private final MediaType contentType;
     // One buffered source for the body's lifetime: a peek by an outer interceptor and the later
     // read by the converter must see the same buffer.
     private final BufferedSource source;
 
-    LimitedBody(ResponseBody delegate, int statusCode, long maxBytes) {
+    LimitedBody(ResponseBody delegate, MediaType contentType, int statusCode, long maxBytes) {
       this.delegate = delegate;
+      this.contentType = contentType;
       this.source = Okio.buffer(new LimitedSource(delegate.source(), statusCode, maxBytes));
     }
 
     @Override
     public MediaType contentType() {
-      return delegate.contentType();
+      return contentType;
     }
 
     @Override
