@@ -3,7 +3,6 @@ package io.github.hfcontacts.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.HttpUrl;
@@ -13,25 +12,15 @@ import okhttp3.Response;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import retrofit2.Invocation;
 
 /** What the request past the headers interceptor carries: the headers, and the tag if asked. */
 class HeadersInterceptorTest {
-  private final MockWebServer server = new MockWebServer();
+  @RegisterExtension final LoopbackServer loopback = new LoopbackServer();
+  private final MockWebServer server = loopback.server;
   private final List<Request> pastTheInterceptor = new ArrayList<>();
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.shutdown();
-  }
 
   private RecordedRequest send(boolean dropInvocationTag) throws Exception {
     HttpUrl base = server.url("/api/1.1/json/");

@@ -2,33 +2,22 @@ package io.github.hfcontacts.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The size-capped body reports each response's own media type, remembered or not. */
 class ResponseSizeLimitInterceptorTest {
-  private final MockWebServer server = new MockWebServer();
+  @RegisterExtension final LoopbackServer loopback = new LoopbackServer();
+  private final MockWebServer server = loopback.server;
   private final OkHttpClient client = new OkHttpClient.Builder()
       .addInterceptor(new ResponseSizeLimitInterceptor(1 << 20))
       .build();
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.shutdown();
-  }
 
   private MediaType contentTypeOf(MockResponse answer) throws Exception {
     server.enqueue(answer.setBody("{}"));
