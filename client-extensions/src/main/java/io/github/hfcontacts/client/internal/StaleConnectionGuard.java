@@ -55,8 +55,11 @@ public final class StaleConnectionGuard {
   private final LongSupplier nanoTicker;
 
   // When each pooled connection last started or finished an exchange (weak keys: the pool decides
-  // how long a connection lives).
-  private final Map<Connection, Long> lastUsed = Collections.synchronizedMap(new WeakHashMap<>());
+  // how long a connection lives). The time is kept in an array updated in place: one lookup per
+  // request and no boxing. An HTTP/1 connection carries one exchange at a time, and OkHttp's pool
+  // hands it from one call to the next under its lock, so no two threads write one entry at once.
+  private final Map<Connection, long[]> lastUsed =
+      Collections.synchronizedMap(new WeakHashMap<>());
   private final Interceptor network = this::check;
   private final Interceptor application = this::resend;
 
@@ -94,17 +97,24 @@ public final class StaleConnectionGuard {
       return chain.proceed(chain.request());
     }
     long now = nanoTicker.getAsLong();
-    Long previous = lastUsed.put(connection, now);
-    if (previous != null && mustProbe(now - previous)) {
-      Socket socket = connection.socket();
-      if (closedByPeer(socket)) {
-        socket.close();
-        throw new UnsentRequestException(
-            "the server had closed the pooled connection; the request was not written");
+    long[] used = lastUsed.get(connection);
+    if (used == null) {
+      used = new long[] {now};
+      lastUsed.put(connection, used);
+    } else {
+      long previous = used[0];
+      used[0] = now;
+      if (mustProbe(now - previous)) {
+        Socket socket = connection.socket();
+        if (closedByPeer(socket)) {
+          socket.close();
+          throw new UnsentRequestException(
+              "the server had closed the pooled connection; the request was not written");
+        }
       }
     }
     Response response = chain.proceed(chain.request());
-    lastUsed.put(connection, nanoTicker.getAsLong());
+    used[0] = nanoTicker.getAsLong();
     return response;
   }
 
