@@ -16,7 +16,6 @@ import okio.Buffer;
 import retrofit2.Call;
 import retrofit2.Response;
 import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /** The generated Retrofit interface, wired as the README's "using the generated client directly". */
 final class GeneratedVariant implements Variant {
@@ -37,7 +36,7 @@ final class GeneratedVariant implements Variant {
     api = new Retrofit.Builder()
         .baseUrl(apiBase)
         .client(http)
-        .addConverterFactory(MoshiConverterFactory.create(HappyFoxMoshi.create()))
+        .addConverterFactory(HappyFoxMoshi.converterFactory())
         .build()
         .create(ContactsApi.class);
     List<ContactUpsert> items = new ArrayList<>();

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import retrofit2.Response;
 import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /** The generated Retrofit interfaces with HappyFoxMoshi, checked on both sides of the wire. */
 class GeneratedApiWireTest {
@@ -35,7 +34,7 @@ class GeneratedApiWireTest {
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(server.url("/api/1.1/json/"))
         .client(new OkHttpClient())
-        .addConverterFactory(MoshiConverterFactory.create(HappyFoxMoshi.create()))
+        .addConverterFactory(HappyFoxMoshi.converterFactory())
         .build();
     contacts = retrofit.create(ContactsApi.class);
     groups = retrofit.create(ContactGroupsApi.class);
