@@ -51,6 +51,7 @@ public final class CustomFieldValue {
   public static final int MAX_DECIMAL_PLACES = 2;
 
   private static final String KEY_PREFIX = "c-cf-";
+  private static final String[] SMALL_KEYS = new String[1024];
   /** Longest numeric string read back; far above any number within the bounds. */
   private static final int MAX_NUMBER_TEXT = 64;
   /** Numbers longer than this many digits are refused before any digit-by-digit arithmetic. */
@@ -529,7 +530,17 @@ public final class CustomFieldValue {
   }
 
   static String key(long fieldId) {
-    return KEY_PREFIX + fieldId;
+    if (fieldId <= 0 || fieldId >= SMALL_KEYS.length) {
+      return KEY_PREFIX + fieldId;
+    }
+    // Every draft sent names its fields' keys again: accounts number their fields from 1, so the
+    // keys of small ids are made once (a race makes two equal strings, which is harmless).
+    String key = SMALL_KEYS[(int) fieldId];
+    if (key == null) {
+      key = KEY_PREFIX + fieldId;
+      SMALL_KEYS[(int) fieldId] = key;
+    }
+    return key;
   }
 
   private static void checkFieldId(long fieldId) {

@@ -26,6 +26,16 @@ class CustomFieldValueTest {
       CustomFieldValue.cleared(9));
 
   @Test
+  void keysAreSpelledTheSameWhateverTheIdsSize() {
+    assertThat(CustomFieldValue.text(1, "a").key()).isEqualTo("c-cf-1");
+    assertThat(CustomFieldValue.choice(1023, 3).key()).isEqualTo("c-cf-1023");
+    assertThat(CustomFieldValue.choice(1024, 3).key()).isEqualTo("c-cf-1024");
+    assertThat(CustomFieldValue.cleared(Long.MAX_VALUE).key()).isEqualTo("c-cf-" + Long.MAX_VALUE);
+    // A small id's key is made once, however many drafts name it.
+    assertThat(CustomFieldValue.text(8, "a").key()).isSameAs(CustomFieldValue.cleared(8).key());
+  }
+
+  @Test
   void everyTypeRoundTripsThroughTheWire() throws Exception {
     mock.enqueueFixture("contact-33-with-custom-fields.json");
 
