@@ -151,7 +151,7 @@ final class BulkRunner {
     HappyFoxException run() {
       BooleanSupplier timeLeft = executor.startChunkDeadline();
       int rounds = Math.max(1, executor.maxChunkRounds());
-      List<Integer> pending = new ArrayList<>();
+      List<Integer> pending = new ArrayList<>(items.size());
       for (int i = 0; i < items.size(); i++) {
         pending.add(i);
       }

@@ -334,7 +334,7 @@ public final class Contacts {
       if (answers.size() != chunk.size()) {
         throw new BulkRunner.Mismatch(answers.size() + " results for " + chunk.size() + " items");
       }
-      List<ItemResult<ContactDraft>> results = new ArrayList<>();
+      List<ItemResult<ContactDraft>> results = new ArrayList<>(chunk.size());
       for (int i = 0; i < chunk.size(); i++) {
         ContactDraft draft = chunk.get(i);
         ContactUpsertResult answer = answers.get(i);

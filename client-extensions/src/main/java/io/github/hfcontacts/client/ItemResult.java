@@ -45,7 +45,7 @@ public final class ItemResult<T> {
   private final T input;
   private final Status status;
   private final Long id;
-  private final ArrayList<FieldError> errors;
+  private final List<FieldError> errors; // unmodifiable
   private final String message;
   private final ChunkFailure chunkFailure;
 
@@ -55,7 +55,9 @@ public final class ItemResult<T> {
     this.input = input;
     this.status = status;
     this.id = id;
-    this.errors = new ArrayList<>(errors);
+    // Most items succeed: they share the empty list instead of a copy each.
+    this.errors = errors.isEmpty() ? Collections.emptyList()
+        : Collections.unmodifiableList(new ArrayList<>(errors));
     this.message = message;
     this.chunkFailure = chunkFailure;
   }
@@ -167,7 +169,7 @@ public final class ItemResult<T> {
    * @return an unmodifiable list, empty unless rejected with errors
    */
   public List<FieldError> errors() {
-    return Collections.unmodifiableList(errors);
+    return errors;
   }
 
   /**
