@@ -1,6 +1,7 @@
 package io.github.hfcontacts.client.internal;
 
 import java.io.IOException;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -19,10 +20,15 @@ import retrofit2.Invocation;
  * <p>Thread safety: immutable.
  */
 public final class HeadersInterceptor implements Interceptor {
+  private static final String ACCEPT = "application/json";
+
   private final HttpUrl baseUrl;
   private final String authorization;
   private final String userAgent;
   private final boolean dropInvocationTag;
+  // The headers of a request that has none of its own, to HappyFox or elsewhere.
+  private final Headers withCredentials;
+  private final Headers withoutCredentials;
 
   /**
    * Creates the interceptor.
@@ -39,22 +45,36 @@ public final class HeadersInterceptor implements Interceptor {
     this.authorization = authorization;
     this.userAgent = userAgent;
     this.dropInvocationTag = dropInvocationTag;
+    this.withoutCredentials = new Headers.Builder()
+        .add("User-Agent", userAgent)
+        .add("Accept", ACCEPT)
+        .build();
+    this.withCredentials = withoutCredentials.newBuilder()
+        .add("Authorization", authorization)
+        .build();
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    Request.Builder builder = request.newBuilder().header("User-Agent", userAgent);
-    if (request.header("Accept") == null) {
-      builder.header("Accept", "application/json");
-    }
     // The OkHttpClient may be shared with code calling other hosts: the credentials go only to the
     // configured HappyFox origin.
     HttpUrl url = request.url();
-    if (url.scheme().equals(baseUrl.scheme())
+    boolean toHappyFox = url.scheme().equals(baseUrl.scheme())
         && url.host().equals(baseUrl.host())
-        && url.port() == baseUrl.port()) {
-      builder.header("Authorization", authorization);
+        && url.port() == baseUrl.port();
+    Request.Builder builder = request.newBuilder();
+    if (request.headers().size() == 0) {
+      // What the generated GETs send: headers made and checked once, with the interceptor.
+      builder.headers(toHappyFox ? withCredentials : withoutCredentials);
+    } else {
+      builder.header("User-Agent", userAgent);
+      if (request.header("Accept") == null) {
+        builder.header("Accept", ACCEPT);
+      }
+      if (toHappyFox) {
+        builder.header("Authorization", authorization);
+      }
     }
     if (dropInvocationTag) {
       builder.tag(Invocation.class, null);

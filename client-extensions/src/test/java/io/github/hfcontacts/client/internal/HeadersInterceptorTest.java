@@ -22,9 +22,8 @@ class HeadersInterceptorTest {
   private final MockWebServer server = loopback.server;
   private final List<Request> pastTheInterceptor = new ArrayList<>();
 
-  private RecordedRequest send(boolean dropInvocationTag) throws Exception {
-    HttpUrl base = server.url("/api/1.1/json/");
-    OkHttpClient client = new OkHttpClient.Builder()
+  private OkHttpClient client(HttpUrl base, boolean dropInvocationTag) {
+    return new OkHttpClient.Builder()
         .addInterceptor(new HeadersInterceptor(base, "Basic a2V5OmNvZGU=", "test-agent/1",
             dropInvocationTag))
         .addNetworkInterceptor(chain -> {
@@ -32,15 +31,24 @@ class HeadersInterceptorTest {
           return chain.proceed(chain.request());
         })
         .build();
-    Method method = HeadersInterceptorTest.class.getDeclaredMethod("send", boolean.class);
-    Request request = new Request.Builder().url(base.resolve("user/7/"))
-        .tag(Invocation.class, Invocation.of(method, List.of(dropInvocationTag)))
-        .build();
+  }
+
+  private RecordedRequest send(OkHttpClient client, Request request) throws Exception {
     server.enqueue(new MockResponse().setBody("{}"));
     try (Response response = client.newCall(request).execute()) {
       assertThat(response.code()).isEqualTo(200);
     }
     return server.takeRequest();
+  }
+
+  private RecordedRequest send(boolean dropInvocationTag) throws Exception {
+    HttpUrl base = server.url("/api/1.1/json/");
+    OkHttpClient client = client(base, dropInvocationTag);
+    Method method = HeadersInterceptorTest.class.getDeclaredMethod("send", boolean.class);
+    Request request = new Request.Builder().url(base.resolve("user/7/"))
+        .tag(Invocation.class, Invocation.of(method, List.of(dropInvocationTag)))
+        .build();
+    return send(client, request);
   }
 
   @Test
@@ -53,6 +61,40 @@ class HeadersInterceptorTest {
     assertThat(onTheWire.getHeader("Authorization")).isEqualTo("Basic a2V5OmNvZGU=");
     assertThat(onTheWire.getHeader("User-Agent")).isEqualTo("test-agent/1");
     assertThat(onTheWire.getHeader("Accept")).isEqualTo("application/json");
+  }
+
+  @Test
+  void aRequestWithHeadersOfItsOwnKeepsThemAndItsAccept() throws Exception {
+    HttpUrl base = server.url("/api/1.1/json/");
+    Request request = new Request.Builder().url(base.resolve("users/"))
+        .header("Accept", "text/plain").header("X-Request-Id", "r-1")
+        .header("User-Agent", "overridden/0")
+        .build();
+
+    RecordedRequest onTheWire = send(client(base, true), request);
+
+    assertThat(onTheWire.getHeader("Accept")).isEqualTo("text/plain");
+    assertThat(onTheWire.getHeader("X-Request-Id")).isEqualTo("r-1");
+    assertThat(onTheWire.getHeaders().values("User-Agent")).containsExactly("test-agent/1");
+    assertThat(onTheWire.getHeader("Authorization")).isEqualTo("Basic a2V5OmNvZGU=");
+  }
+
+  @Test
+  void anotherOriginGetsNoCredentials() throws Exception {
+    // The same server under another host name: 127.0.0.1 is the configured origin, localhost not.
+    HttpUrl base = server.url("/api/1.1/json/").newBuilder().host("127.0.0.1").build();
+    HttpUrl elsewhere = base.newBuilder().host("localhost").build();
+
+    RecordedRequest plain = send(client(base, true),
+        new Request.Builder().url(elsewhere.resolve("users/")).build());
+    RecordedRequest withHeaders = send(client(base, true),
+        new Request.Builder().url(elsewhere.resolve("users/")).header("X-Request-Id", "r-2").build());
+
+    for (RecordedRequest onTheWire : List.of(plain, withHeaders)) {
+      assertThat(onTheWire.getHeader("Authorization")).isNull();
+      assertThat(onTheWire.getHeader("User-Agent")).isEqualTo("test-agent/1");
+      assertThat(onTheWire.getHeader("Accept")).isEqualTo("application/json");
+    }
   }
 
   @Test
