@@ -662,7 +662,7 @@ public final class HappyFoxClient implements Closeable {
           .addInterceptor(new ResponseSizeLimitInterceptor(maxResponseBytes))
           .addNetworkInterceptor(new NoFollowUpInterceptor());
       // Never writes to a pooled connection the server closed; resends only what was not written.
-      StaleConnectionGuard staleGuard = new StaleConnectionGuard();
+      StaleConnectionGuard staleGuard = new StaleConnectionGuard(ticker::read);
       http.addInterceptor(staleGuard.applicationInterceptor())
           .addNetworkInterceptor(staleGuard.networkInterceptor());
       boolean logging = logger != null && logLevel != LogLevel.NONE;

@@ -6,6 +6,7 @@ import static io.github.hfcontacts.client.MockHappyFox.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.hfcontacts.client.internal.StaleConnectionGuard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -203,6 +204,7 @@ class FaultCatalogueTest {
             HappyFoxClient client = mock.use(mock.builderFor(server.baseUrl()).build());
             client.contactGroups().list();
             server.awaitClosed(1);
+            mock.clock.advance(StaleConnectionGuard.PROBE_AFTER_IDLE); // idle, on the client's ticker
             Throwable thrown = thrownBy(() -> client.contactGroups().create("VIP", null, List.of()));
             assertThat(server.exchanges).extracting(e -> e.method + " #" + e.connection)
                 .containsExactly("GET #1", "POST #2");
