@@ -1,0 +1,195 @@
+package io.github.hfcontacts.cli;
+
+import io.github.hfcontacts.client.HappyFoxClient;
+import io.github.hfcontacts.client.LogLevel;
+import io.github.hfcontacts.client.RateLimits;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One connection to HappyFox (or to the embedded sandbox) for the length of a command: the client,
+ * its rate limits and the time scale they run at, closed when the command ends.
+ */
+final class Session implements AutoCloseable {
+  private final HappyFoxClient client;
+  private final RateLimits limits;
+  private final double timeScale;
+  private final String target;
+  private final AutoCloseable sandbox;
+
+  private Session(HappyFoxClient client, RateLimits limits, double timeScale, String target,
+      AutoCloseable sandbox) {
+    this.client = client;
+    this.limits = limits;
+    this.timeScale = timeScale;
+    this.target = target;
+    this.sandbox = sandbox;
+  }
+
+  HappyFoxClient client() {
+    return client;
+  }
+
+  /** The per-minute ceilings the client keeps to (in the time it runs at). */
+  RateLimits limits() {
+    return limits;
+  }
+
+  /** How much faster than the wall clock the rate limits run: 1 against a real account. */
+  double timeScale() {
+    return timeScale;
+  }
+
+  /** GET requests per wall-clock minute at the ceiling. */
+  double getsPerWallMinute() {
+    return limits.getsPerMinute() * timeScale;
+  }
+
+  /** POST requests per wall-clock minute at the ceiling. */
+  double postsPerWallMinute() {
+    return limits.postsPerMinute() * timeScale;
+  }
+
+  /** Where the requests go, for summaries: {@code acme.happyfox.com} or {@code the sandbox}. */
+  String target() {
+    return target;
+  }
+
+  static Session open(HappyFoxContactsCommand options) {
+    CliEnvironment env = options.env();
+    RateLimits limits = limits(options);
+    List<String> chosen = new ArrayList<>();
+    if (options.account != null) {
+      chosen.add("--account");
+    }
+    if (options.euAccount != null) {
+      chosen.add("--eu-account");
+    }
+    if (options.customDomain != null) {
+      chosen.add("--custom-domain");
+    }
+    if (options.baseUrl != null) {
+      chosen.add("--base-url");
+    }
+    if (options.sandbox) {
+      chosen.add("--sandbox");
+    }
+    if (chosen.size() > 1) {
+      throw CliException.usage("choose one of " + String.join(", ", chosen));
+    }
+    if (options.timeScale != 1.0 && !options.sandbox) {
+      throw CliException.usage("--sandbox-time-scale applies only with --sandbox");
+    }
+    if (options.sandbox) {
+      return openSandbox(options, limits);
+    }
+    Credentials credentials = Credentials.find(env, options.credentialsFile);
+    HappyFoxClient.Builder builder = HappyFoxClient.builder();
+    String target;
+    try {
+      if (options.account != null) {
+        builder.account(options.account);
+        target = options.account + ".happyfox.com";
+      } else if (options.euAccount != null) {
+        builder.euAccount(options.euAccount);
+        target = options.euAccount + ".happyfox.net";
+      } else if (options.customDomain != null) {
+        builder.customDomain(options.customDomain);
+        target = options.customDomain;
+      } else if (options.baseUrl != null) {
+        builder.baseUrl(options.baseUrl).allowInsecureHttpForLoopback();
+        target = options.baseUrl;
+      } else if (credentials.setting("account") != null) {
+        builder.account(credentials.setting("account"));
+        target = credentials.setting("account") + ".happyfox.com";
+      } else if (credentials.setting("eu_account") != null) {
+        builder.euAccount(credentials.setting("eu_account"));
+        target = credentials.setting("eu_account") + ".happyfox.net";
+      } else if (credentials.setting("custom_domain") != null) {
+        builder.customDomain(credentials.setting("custom_domain"));
+        target = credentials.setting("custom_domain");
+      } else {
+        throw CliException.usage("which account? Give --account NAME, --eu-account NAME or"
+            + " --custom-domain HOST (or set account in the credentials file), or use --sandbox");
+      }
+      builder.credentials(credentials.apiKey(), credentials.authCode());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw CliException.usage(e.getMessage());
+    }
+    HappyFoxClient client = build(builder, options, limits, credentials.apiKey(),
+        credentials.authCode());
+    return new Session(client, limits, 1.0, target, null);
+  }
+
+  private static Session openSandbox(HappyFoxContactsCommand options, RateLimits limits) {
+    if (options.seedContacts < 0) {
+      throw CliException.usage("--seed-contacts must be at least 0 but was "
+          + options.seedContacts);
+    }
+    ScaledTime time;
+    try {
+      time = new ScaledTime(options.timeScale);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--sandbox-time-scale: " + e.getMessage());
+    }
+    SandboxLauncher.Running running =
+        SandboxLauncher.start(options.seedContacts, options.seed, time.factor());
+    try {
+      HappyFoxClient.Builder builder = HappyFoxClient.builder()
+          .baseUrl(running.baseUrl())
+          .allowInsecureHttpForLoopback()
+          .credentials(running.apiKey(), running.authCode())
+          .clock(time.clock())
+          .sleeper(time.sleeper());
+      HappyFoxClient client =
+          build(builder, options, limits, running.apiKey(), running.authCode());
+      return new Session(client, limits, time.factor(), "the sandbox (" + running.baseUrl() + ")",
+          running);
+    } catch (RuntimeException e) {
+      closeQuietly(running);
+      throw e;
+    }
+  }
+
+  private static RateLimits limits(HappyFoxContactsCommand options) {
+    try {
+      return RateLimits.of(options.getsPerMinute, options.postsPerMinute);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--get-per-minute/--post-per-minute: " + e.getMessage());
+    }
+  }
+
+  private static HappyFoxClient build(HappyFoxClient.Builder builder,
+      HappyFoxContactsCommand options, RateLimits limits, String apiKey, String authCode) {
+    builder.rateLimits(limits).userAgent("happyfox-contacts-cli/" + VersionProvider.version());
+    int verbosity = options.verbosity();
+    if (verbosity > 0) {
+      PrintStream err = options.env().stderr();
+      Redactor redactor = new Redactor(List.of(apiKey, authCode));
+      builder.logger(line -> err.println("[http] " + redactor.scrub(line)),
+          verbosity > 1 ? LogLevel.HEADERS : LogLevel.BASIC);
+    }
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw CliException.usage(e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    if (sandbox != null) {
+      closeQuietly(sandbox);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // Closing an in-process server at exit: nothing useful to do about a failure.
+    }
+  }
+}
