@@ -27,12 +27,30 @@ import java.util.Optional;
  */
 final class Decider {
   private final ContactColumns columns;
-  private final CustomFields customFields;
+  private final RequiredFields required;
   private final boolean replace;
 
-  Decider(ContactColumns columns, CustomFields customFields, boolean replace) {
+  /** The check of a new contact's custom fields (required ones present) before it is sent. */
+  interface RequiredFields {
+    /** The problems of values that would create a contact; empty when they are fine. */
+    List<String> problems(List<CustomFieldValue> values);
+
+    /** The account's check, by {@link CustomFields#validate} against its definitions. */
+    static RequiredFields of(CustomFields customFields) {
+      return values -> {
+        try {
+          customFields.validate(values, true);
+          return List.of();
+        } catch (CustomFieldValidationException e) {
+          return e.problems();
+        }
+      };
+    }
+  }
+
+  Decider(ContactColumns columns, RequiredFields required, boolean replace) {
     this.columns = columns;
-    this.customFields = customFields;
+    this.required = required;
     this.replace = replace;
   }
 
@@ -175,15 +193,10 @@ final class Decider {
   }
 
   private List<String> requiredFieldProblems(ContactDraft draft) {
-    try {
-      customFields.validate(draft.customFields(), true);
-      return List.of();
-    } catch (CustomFieldValidationException e) {
-      List<String> problems = new ArrayList<>();
-      for (String problem : e.problems()) {
-        problems.add(columns.describe(problem));
-      }
-      return problems;
+    List<String> problems = new ArrayList<>();
+    for (String problem : required.problems(draft.customFields())) {
+      problems.add(columns.describe(problem));
     }
+    return problems;
   }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -94,7 +93,6 @@ final class ExportCommand implements Callable<Integer> {
     }
     PrintStream summaryOut = toStdout ? env.stderr() : new PrintStream(env.stdout(), true,
         java.nio.charset.StandardCharsets.UTF_8);
-    Instant started = env.clock().instant();
     long startNanos = System.nanoTime();
     try (Session session = root.openSession()) {
       List<CustomFieldDefinition> definitions = session.client().customFields().definitions();
@@ -131,8 +129,8 @@ final class ExportCommand implements Callable<Integer> {
             progress.step(page.items().size());
             progress.message("page " + Summary.count(pages.get()) + "/"
                 + (pageCount.get() < 0 ? "?" : Summary.count(pageCount.get())) + " · "
-                + Summary.rate(pages.get(), Duration.ofNanos(System.nanoTime() - startNanos),
-                    session.timeScale(), session.limits().getsPerMinute(), "GET"));
+                + Summary.shortRate(pages.get(), Duration.ofNanos(System.nanoTime() - startNanos),
+                    session.timeScale(), "GET"));
           }
         } finally {
           progress.close();
@@ -156,15 +154,12 @@ final class ExportCommand implements Callable<Integer> {
       summaryOut.println("Exported " + Summary.plural(contacts, "contact", "contacts") + " ("
           + Summary.plural(pages.get(), "page", "pages") + ") from " + session.target() + " to "
           + (target == null ? "standard output" : output) + " as " + chosen.name().toLowerCase()
-          + " in " + Summary.duration(elapsed) + "; " + Summary.plural(requests, "GET request",
-              "GET requests") + ", " + Summary.rate(requests, elapsed, session.timeScale(),
-              session.limits().getsPerMinute(), "GET")
-          + (session.timeScale() != 1 ? " in the sandbox's " + session.timeScale()
-              + "x time" : "") + ".");
+          + " in " + Summary.duration(elapsed) + "; " + Summary.rate(requests, elapsed,
+              session.timeScale(), session.limits().getsPerMinute(), "GET")
+          + session.timeNote() + ".");
       if (columns.fieldColumns().isEmpty()) {
         env.stderr().println("note: the account has no contact custom fields");
       }
-      assert started != null;
     }
     return ExitCode.OK;
   }

@@ -118,8 +118,8 @@ final class Importer {
 
     try (Session session = root.openSession()) {
       ContactColumns columns = new ContactColumns(session.client().customFields().definitions());
-      Decider decider =
-          new Decider(columns, session.client().customFields(), options.replace);
+      Decider decider = new Decider(columns,
+          Decider.RequiredFields.of(session.client().customFields()), options.replace);
       if (checkpoint == null) {
         try {
           checkpoint = prepare(session, columns, decider, fingerprint, mode);
@@ -254,12 +254,7 @@ final class Importer {
     checkpoint.sendableRows = sendable;
     checkpoint.nextRow = 1;
     try (FileChannel report = openReport()) {
-      StringBuilder header = new StringBuilder();
-      try (CSVPrinter printer = new CSVPrinter(new StringWriter(), ContactSink.csvFormat())) {
-        printer.printRecord(REPORT_HEADER);
-        header.append(printer.getOut().toString());
-      }
-      checkpoint.reportBytes = Checkpoint.append(report, bytes(header));
+      checkpoint.reportBytes = report.size();
     }
     checkpoint.write(options.checkpoint);
     return checkpoint;
@@ -319,9 +314,8 @@ final class Importer {
           read.addAndGet(page.items().size());
           progress.step(page.items().size());
           progress.message("page " + Summary.count(requests.get()) + "/"
-              + Summary.count(pageCount) + " · " + Summary.rate(requests.get(),
-                  Duration.ofNanos(System.nanoTime() - startNanos), session.timeScale(),
-                  session.limits().getsPerMinute(), "GET"));
+              + Summary.count(pageCount) + " · " + Summary.shortRate(requests.get(),
+                  Duration.ofNanos(System.nanoTime() - startNanos), session.timeScale(), "GET"));
           if (pages.hasNext()) {
             page = pages.next();
             requests.incrementAndGet();
@@ -335,7 +329,8 @@ final class Importer {
       out.println("Read " + Summary.plural(read.get(), "contact", "contacts") + " ("
           + Summary.plural(requests.get(), "page", "pages") + ") to merge with, in "
           + Summary.duration(elapsed) + ": " + Summary.rate(requests.get(), elapsed,
-              session.timeScale(), session.limits().getsPerMinute(), "GET") + ".");
+              session.timeScale(), session.limits().getsPerMinute(), "GET")
+          + session.timeNote() + ".");
     } else {
       AtomicLong looked = new AtomicLong();
       try (Progress progress = root.showProgress()
@@ -357,7 +352,8 @@ final class Importer {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         out.println("Looked up " + Summary.plural(distinct, "email", "emails") + " to merge"
             + " with, in " + Summary.duration(elapsed) + ": " + Summary.rate(requests.get(),
-                elapsed, session.timeScale(), session.limits().getsPerMinute(), "GET") + ".");
+                elapsed, session.timeScale(), session.limits().getsPerMinute(), "GET")
+            + session.timeNote() + ".");
       }
     }
   }
@@ -411,9 +407,9 @@ final class Importer {
             chunks.incrementAndGet();
             progress.step(batch.size());
             progress.message("request " + Summary.count(chunks.get()) + "/"
-                + Summary.count(totalChunks) + " · " + Summary.rate(posts.get(),
+                + Summary.count(totalChunks) + " · " + Summary.shortRate(posts.get(),
                     Duration.ofNanos(System.nanoTime() - startNanos), session.timeScale(),
-                    session.limits().postsPerMinute(), "POST"));
+                    "POST"));
             if (crashAfter > 0 && chunks.get() == crashAfter) {
               Runtime.getRuntime().halt(137);
             }
@@ -575,16 +571,24 @@ final class Importer {
     if (parent != null && !Files.isDirectory(parent)) {
       throw new CliException(ExitCode.NOT_FOUND, "folder " + parent + " does not exist");
     }
-    return FileChannel.open(options.report, StandardOpenOption.CREATE,
+    FileChannel report = FileChannel.open(options.report, StandardOpenOption.CREATE,
         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+    StringBuilder header = new StringBuilder();
+    appendLine(header, REPORT_HEADER);
+    Checkpoint.append(report, bytes(header));
+    return report;
   }
 
   private static void appendLine(StringBuilder lines, long row, String email, String outcome,
       Long id, String detail) throws IOException {
+    appendLine(lines, List.of(row, email == null ? "" : email, outcome, id == null ? "" : id,
+        detail == null ? "" : detail));
+  }
+
+  private static void appendLine(StringBuilder lines, List<?> cells) throws IOException {
     StringWriter text = new StringWriter();
     try (CSVPrinter printer = new CSVPrinter(text, ContactSink.csvFormat())) {
-      printer.printRecord(row, email == null ? "" : email, outcome, id == null ? "" : id,
-          detail == null ? "" : detail);
+      printer.printRecord(cells);
     }
     lines.append(text);
   }

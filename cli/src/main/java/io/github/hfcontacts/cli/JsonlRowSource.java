@@ -42,7 +42,7 @@ final class JsonlRowSource implements RowSource {
     number++;
     try {
       return new InputRow(number, parse(line), null);
-    } catch (JsonEncodingException | JsonDataException | BadRow e) {
+    } catch (JsonEncodingException | JsonDataException | java.io.EOFException | BadRow e) {
       return new InputRow(number, Map.of(), "is not a JSON object of simple values: "
           + e.getMessage());
     }

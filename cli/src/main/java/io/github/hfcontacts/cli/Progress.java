@@ -80,7 +80,7 @@ abstract class Progress implements AutoCloseable {
 
       @Override
       void message(String message) {
-        bar.setExtraMessage(message);
+        bar.setExtraMessage(" · " + message);
       }
 
       @Override

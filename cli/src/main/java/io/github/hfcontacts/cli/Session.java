@@ -51,6 +51,13 @@ final class Session implements AutoCloseable {
     return limits.postsPerMinute() * timeScale;
   }
 
+  /** Says, after a rate, that it is in the sandbox's faster time; empty otherwise. */
+  String timeNote() {
+    return timeScale == 1.0 ? "" : String.format(java.util.Locale.ROOT,
+        " of the sandbox's time, which runs %sx faster", timeScale == Math.rint(timeScale)
+            ? Long.toString((long) timeScale) : Double.toString(timeScale));
+  }
+
   /** Where the requests go, for summaries: {@code acme.happyfox.com} or {@code the sandbox}. */
   String target() {
     return target;
