@@ -15,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -107,11 +106,11 @@ final class ExportCommand implements Callable<Integer> {
       try (OutputStream out = target == null ? new NonClosing(env.stdout())
               : Files.newOutputStream(partial);
           ContactSink sink = ContactSink.open(chosen, columns.headers(), out)) {
-        Iterator<Page<Contact>> iterator = pager.pages().iterator();
+        PageSource pageSource = new PageSource(pager, root.parallel());
         Progress progress = Progress.none();
         try {
-          while (iterator.hasNext()) {
-            Page<Contact> page = iterator.next();
+          Page<Contact> page;
+          while ((page = pageSource.next()) != null) {
             pages.incrementAndGet();
             if (pages.get() == 1) {
               pageCount.set(page.pageCount().orElse(-1));
@@ -134,6 +133,7 @@ final class ExportCommand implements Callable<Integer> {
           }
         } finally {
           progress.close();
+          pageSource.close();
         }
       } catch (IOException | RuntimeException e) {
         if (partial != null) {

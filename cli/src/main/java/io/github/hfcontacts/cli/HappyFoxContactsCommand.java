@@ -103,12 +103,18 @@ public final class HappyFoxContactsCommand implements Callable<Integer> {
       defaultValue = "294")
   int postsPerMinute;
 
-  @Option(names = "--progress", paramLabel = "WHEN", scope = ScopeType.INHERIT, order = 12,
+  @Option(names = "--parallel", paramLabel = "N", scope = ScopeType.INHERIT, order = 12,
+      description = "requests in flight at once (default: ${DEFAULT-VALUE}); they share the"
+          + " per-minute budget, so more only helps while HappyFox answers slower than the"
+          + " budget's pace", defaultValue = "4")
+  int parallel;
+
+  @Option(names = "--progress", paramLabel = "WHEN", scope = ScopeType.INHERIT, order = 13,
       description = "progress bar: auto (on a terminal), always, never (default: ${DEFAULT-VALUE})",
       defaultValue = "auto")
   ProgressMode progress;
 
-  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, order = 13,
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, order = 14,
       description = "log each request to stderr (-vv: with headers); credentials are always"
           + " redacted")
   boolean[] verbose = new boolean[0];
@@ -120,6 +126,13 @@ public final class HappyFoxContactsCommand implements Callable<Integer> {
 
   CliEnvironment env() {
     return env;
+  }
+
+  int parallel() {
+    if (parallel < 1 || parallel > 16) {
+      throw CliException.usage("--parallel must be 1 to 16 but was " + parallel);
+    }
+    return parallel;
   }
 
   int verbosity() {

@@ -21,10 +21,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -362,13 +369,15 @@ final class Importer {
 
   private int send(Session session, ContactColumns columns, Decider decider,
       Checkpoint checkpoint) throws IOException {
-    Contacts contacts = session.client().contacts();
     long startNanos = System.nanoTime();
     long startRow = checkpoint.nextRow;
-    AtomicLong posts = new AtomicLong();
-    AtomicLong chunks = new AtomicLong();
-    long crashAfter = crashAfter();
     long totalChunks = (checkpoint.sendableRows + CHUNK - 1) / CHUNK;
+    ExecutorService pool = Executors.newFixedThreadPool(root.parallel(), runnable -> {
+      Thread thread = new Thread(runnable, "happyfox-contacts-import");
+      thread.setDaemon(true);
+      return thread;
+    });
+    Sender sender;
     try (RowSource source = RowSource.open(options.input, options.format, env.stdin());
         ContactPlan plan = ContactPlan.open(work);
         FileChannel report = FileChannel.open(options.report, StandardOpenOption.WRITE)) {
@@ -379,18 +388,21 @@ final class Importer {
       }
       report.truncate(checkpoint.reportBytes);
       report.position(checkpoint.reportBytes);
-      long done = checkpoint.nextRow - 1;
+      sender = new Sender(session, columns, checkpoint, report, pool);
       Progress progress = root.showProgress()
           ? Progress.bar(err, "Importing", "rows", checkpoint.totalRows,
-              () -> Math.max(0, totalChunks - chunks.get()), session.postsPerWallMinute(),
-              posts::get)
+              () -> Math.max(0, totalChunks - sender.chunks), session.postsPerWallMinute(),
+              () -> sender.posts)
           : Progress.none();
+      sender.progress = progress;
+      sender.totalChunks = totalChunks;
+      sender.startNanos = startNanos;
       try {
-        progress.step(done);
+        progress.step(checkpoint.nextRow - 1);
         List<Decision> batch = new ArrayList<>();
         int sendable = 0;
         InputRow row;
-        boolean reconciling = checkpoint.inFlight();
+        long reconcileTo = checkpoint.inFlight() ? checkpoint.inflightTo : 0;
         while ((row = source.next()) != null) {
           if (row.number < checkpoint.nextRow) {
             continue;
@@ -401,29 +413,26 @@ final class Importer {
           if (decision.kind.sends()) {
             sendable++;
           }
-          boolean endOfInFlight = reconciling && row.number == checkpoint.inflightTo;
-          if (sendable == CHUNK || endOfInFlight) {
-            flush(contacts, columns, checkpoint, report, batch, reconciling, posts);
-            chunks.incrementAndGet();
-            progress.step(batch.size());
-            progress.message("request " + Summary.count(chunks.get()) + "/"
-                + Summary.count(totalChunks) + " · " + Summary.shortRate(posts.get(),
-                    Duration.ofNanos(System.nanoTime() - startNanos), session.timeScale(),
-                    "POST"));
-            if (crashAfter > 0 && chunks.get() == crashAfter) {
-              Runtime.getRuntime().halt(137);
+          if (reconcileTo > 0) {
+            if (row.number == reconcileTo) {
+              sender.reconcile(batch);
+              batch = new ArrayList<>();
+              sendable = 0;
+              reconcileTo = 0;
             }
-            batch.clear();
+          } else if (sendable == CHUNK) {
+            sender.submit(batch);
+            batch = new ArrayList<>();
             sendable = 0;
-            reconciling = false;
           }
         }
         if (!batch.isEmpty()) {
-          flush(contacts, columns, checkpoint, report, batch, reconciling, posts);
-          progress.step(batch.size());
+          sender.submit(batch);
         }
+        sender.drain();
       } finally {
         progress.close();
+        pool.shutdownNow();
       }
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -435,38 +444,74 @@ final class Importer {
         + " unchanged, " + Summary.count(counts.invalid) + " invalid, "
         + Summary.count(counts.rejected) + " rejected, " + Summary.count(counts.failed)
         + " failed" + (startRow > 1 ? " (resumed at row " + Summary.count(startRow) + ")" : "")
-        + "; " + Summary.plural(posts.get(), "POST request", "POST requests") + " in "
-        + Summary.duration(elapsed) + ", " + Summary.rate(posts.get(), elapsed,
+        + "; in " + Summary.duration(elapsed) + ", " + Summary.rate(sender.posts, elapsed,
             session.timeScale(), session.limits().postsPerMinute(), "POST")
-        + ". Report: " + options.report);
+        + session.timeNote() + ". Report: " + options.report);
     Files.deleteIfExists(options.checkpoint);
     ContactPlan.delete(work);
     return counts.failures() > 0 ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
   }
 
   /**
-   * Sends one chunk and records it: in-flight checkpoint, request, report lines, checkpoint.
-   * When {@code reconciling}, the chunk was in flight when an earlier run stopped: its contacts
-   * are read first, and only the rows HappyFox does not already hold are sent again.
+   * Sends chunks, up to {@code --parallel} at once, and commits them strictly in file order:
+   * report lines, then the checkpoint. While chunks are in flight, the checkpoint names the rows
+   * from the oldest uncommitted one to the end of the newest chunk sent; a resumed import checks
+   * exactly those rows against HappyFox before sending any of them again.
    */
-  private void flush(Contacts contacts, ContactColumns columns, Checkpoint checkpoint,
-      FileChannel report, List<Decision> batch, boolean reconciling, AtomicLong posts)
-      throws IOException {
-    long from = batch.get(0).row;
-    long to = batch.get(batch.size() - 1).row;
-    String[] outcomes = new String[batch.size()];
-    Long[] ids = new Long[batch.size()];
-    String[] details = new String[batch.size()];
-    List<Integer> toSend = new ArrayList<>();
-    for (int i = 0; i < batch.size(); i++) {
-      Decision decision = batch.get(i);
-      ids[i] = decision.id;
-      details[i] = String.join("; ", decision.reasons);
-      if (!decision.kind.sends()) {
-        outcomes[i] = decision.kind.outcome;
-        continue;
+  private final class Sender {
+    private final Contacts contacts;
+    private final ContactColumns columns;
+    private final Checkpoint checkpoint;
+    private final FileChannel report;
+    private final ExecutorService pool;
+    private final Deque<Chunk> window = new ArrayDeque<>();
+    private final long crashAfter = crashAfter();
+    private final Session session;
+    Progress progress = Progress.none();
+    long totalChunks;
+    long startNanos;
+    volatile long posts;
+    volatile long chunks;
+    private long answered;
+
+    Sender(Session session, ContactColumns columns, Checkpoint checkpoint, FileChannel report,
+        ExecutorService pool) {
+      this.session = session;
+      this.contacts = session.client().contacts();
+      this.columns = columns;
+      this.checkpoint = checkpoint;
+      this.report = report;
+      this.pool = pool;
+    }
+
+    /** Sends a chunk (at most 100 rows to send, and the rows around them that send nothing). */
+    void submit(List<Decision> batch) throws IOException {
+      Chunk chunk = new Chunk(batch);
+      if (!chunk.toSend.isEmpty()) {
+        if (window.size() >= root.parallel()) {
+          commit(window.poll());
+        }
+        checkpoint.inflightFrom = window.isEmpty() ? chunk.from : checkpoint.nextRow;
+        checkpoint.inflightTo = chunk.to;
+        checkpoint.write(options.checkpoint);
+        List<ContactDraft> drafts = chunk.drafts();
+        chunk.result = pool.submit(() -> contacts.upsertAll(drafts));
       }
-      if (reconciling) {
+      window.add(chunk);
+      while (!window.isEmpty() && window.peek().result == null) {
+        commit(window.poll()); // nothing to send, and everything before it is committed
+      }
+    }
+
+    /**
+     * The rows that were in flight when an earlier run stopped: each row to send is read back
+     * first, and only those HappyFox does not already hold are sent again (in one call, split
+     * into requests of 100).
+     */
+    void reconcile(List<Decision> batch) throws IOException {
+      Chunk chunk = new Chunk(batch);
+      for (int i : new ArrayList<>(chunk.toSend)) {
+        Decision decision = batch.get(i);
         Contact now;
         try {
           now = contacts.getByEmail(decision.email);
@@ -474,28 +519,156 @@ final class Importer {
           now = null;
         }
         if (Decider.applied(decision.draft, now)) {
-          outcomes[i] = decision.kind.outcome;
-          ids[i] = now.getId();
-          details[i] = "applied before the interruption; not sent again";
-          continue;
+          chunk.outcomes[i] = decision.kind.outcome;
+          chunk.ids[i] = now.getId();
+          chunk.details[i] = "applied before the interruption; not sent again";
+          chunk.toSend.remove(Integer.valueOf(i));
         }
       }
-      toSend.add(i);
-    }
-    if (!toSend.isEmpty()) {
-      checkpoint.inflightFrom = from;
-      checkpoint.inflightTo = to;
-      checkpoint.write(options.checkpoint);
-      List<ContactDraft> drafts = new ArrayList<>();
-      for (int i : toSend) {
-        drafts.add(batch.get(i).draft);
+      if (!chunk.toSend.isEmpty()) {
+        List<ContactDraft> drafts = chunk.drafts();
+        chunk.result = CompletableFuture.completedFuture(contacts.upsertAll(drafts));
       }
-      BulkResult<ContactDraft> result = contacts.upsertAll(drafts);
-      posts.incrementAndGet();
-      stopIfBlocked(result, checkpoint);
-      for (int k = 0; k < toSend.size(); k++) {
-        int i = toSend.get(k);
-        ItemResult<ContactDraft> item = result.items().get(k);
+      commit(chunk);
+    }
+
+    void drain() throws IOException {
+      while (!window.isEmpty()) {
+        commit(window.poll());
+      }
+    }
+
+    private void commit(Chunk chunk) throws IOException {
+      if (chunk.result != null) {
+        BulkResult<ContactDraft> result = await(chunk.result);
+        posts += (chunk.toSend.size() + CHUNK - 1) / CHUNK;
+        answered++;
+        if (crashAfter > 0 && answered == crashAfter) {
+          Runtime.getRuntime().halt(137); // as kill -9 between an answer and its checkpoint
+        }
+        stopIfBlocked(result);
+        for (int k = 0; k < chunk.toSend.size(); k++) {
+          chunk.record(chunk.toSend.get(k), result.items().get(k));
+        }
+      }
+      StringBuilder lines = new StringBuilder();
+      for (int i = 0; i < chunk.batch.size(); i++) {
+        Decision decision = chunk.batch.get(i);
+        appendLine(lines, decision.row, decision.email, chunk.outcomes[i], chunk.ids[i],
+            chunk.details[i]);
+        count(checkpoint.counts, chunk.outcomes[i]);
+      }
+      checkpoint.reportBytes = Checkpoint.append(report, bytes(lines));
+      checkpoint.nextRow = chunk.to + 1;
+      if (window.isEmpty()) {
+        checkpoint.inflightFrom = 0;
+        checkpoint.inflightTo = 0;
+      } else {
+        checkpoint.inflightFrom = checkpoint.nextRow;
+      }
+      checkpoint.write(options.checkpoint);
+      chunks++;
+      progress.step(chunk.batch.size());
+      progress.message("request " + Summary.count(chunks) + "/" + Summary.count(totalChunks)
+          + " · " + Summary.shortRate(posts, Duration.ofNanos(System.nanoTime() - startNanos),
+              session.timeScale(), "POST"));
+    }
+
+    /**
+     * A 401/403 or 429 stops the import: the chunk was not applied. Chunks sent after it may have
+     * been, so they stay in the checkpoint's in-flight range and are checked on resume.
+     */
+    private void stopIfBlocked(BulkResult<ContactDraft> result) throws IOException {
+      for (ChunkFailure failure : result.chunkFailures()) {
+        HappyFoxException exception = failure.exception();
+        boolean blocked = exception instanceof RateLimitedException;
+        boolean refused = exception instanceof AuthenticationException;
+        if ((blocked || refused) && !failure.mayHaveBeenApplied()) {
+          for (Chunk later : window) {
+            if (later.result != null) {
+              try {
+                await(later.result);
+              } catch (RuntimeException e) {
+                // its rows stay in flight and are checked on resume
+              }
+            }
+          }
+          if (window.isEmpty()) {
+            checkpoint.inflightFrom = 0;
+            checkpoint.inflightTo = 0;
+          } else {
+            checkpoint.inflightFrom = checkpoint.nextRow;
+          }
+          checkpoint.write(options.checkpoint);
+          String resume = " " + Summary.count(checkpoint.nextRow - 1) + " of "
+              + Summary.count(checkpoint.totalRows) + " rows are done and reported; continue"
+              + " with the same command and --resume";
+          if (blocked) {
+            throw new CliException(ExitCode.RATE_LIMITED, "HappyFox answered 429: the account"
+                + " is rate limited" + ((RateLimitedException) exception).retryAfter()
+                    .map(wait -> " for " + Summary.duration(wait)).orElse("")
+                + " (other tools may share it; lower --post-per-minute)." + resume);
+          }
+          throw new CliException(ExitCode.AUTH, "HappyFox refused the credentials ("
+              + exception.statusCode().orElse(401) + ")." + resume);
+        }
+      }
+    }
+
+    private BulkResult<ContactDraft> await(Future<BulkResult<ContactDraft>> future) {
+      try {
+        return future.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CliException(ExitCode.INTERRUPTED, "interrupted; continue with --resume");
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException) {
+          throw (RuntimeException) cause;
+        }
+        throw new IllegalStateException(cause);
+      }
+    }
+
+    /** One chunk: its rows, what is sent, and each row's outcome once known. */
+    private final class Chunk {
+      final List<Decision> batch;
+      final long from;
+      final long to;
+      final String[] outcomes;
+      final Long[] ids;
+      final String[] details;
+      final List<Integer> toSend = new ArrayList<>();
+      Future<BulkResult<ContactDraft>> result;
+
+      Chunk(List<Decision> batch) {
+        this.batch = batch;
+        this.from = batch.get(0).row;
+        this.to = batch.get(batch.size() - 1).row;
+        this.outcomes = new String[batch.size()];
+        this.ids = new Long[batch.size()];
+        this.details = new String[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+          Decision decision = batch.get(i);
+          ids[i] = decision.id;
+          details[i] = String.join("; ", decision.reasons);
+          if (decision.kind.sends()) {
+            toSend.add(i);
+          } else {
+            outcomes[i] = decision.kind.outcome;
+          }
+        }
+      }
+
+      List<ContactDraft> drafts() {
+        List<ContactDraft> drafts = new ArrayList<>();
+        for (int i : toSend) {
+          drafts.add(batch.get(i).draft);
+        }
+        return drafts;
+      }
+
+      void record(int i, ItemResult<ContactDraft> item) {
         Decision decision = batch.get(i);
         switch (item.status()) {
           case SUCCEEDED:
@@ -514,43 +687,6 @@ final class Importer {
                 + (failure.mayHaveBeenApplied() ? " (HappyFox may have applied it: import the"
                     + " file again to check; rows already applied come out unchanged)" : "");
         }
-      }
-    }
-    StringBuilder lines = new StringBuilder();
-    for (int i = 0; i < batch.size(); i++) {
-      Decision decision = batch.get(i);
-      appendLine(lines, decision.row, decision.email, outcomes[i], ids[i], details[i]);
-      count(checkpoint.counts, outcomes[i]);
-    }
-    checkpoint.reportBytes = Checkpoint.append(report, bytes(lines));
-    checkpoint.nextRow = to + 1;
-    checkpoint.inflightFrom = 0;
-    checkpoint.inflightTo = 0;
-    checkpoint.write(options.checkpoint);
-  }
-
-  /** A 401/403 or 429 stops the import; the chunk was not applied, so it is sent on resume. */
-  private void stopIfBlocked(BulkResult<ContactDraft> result, Checkpoint checkpoint)
-      throws IOException {
-    for (ChunkFailure failure : result.chunkFailures()) {
-      HappyFoxException exception = failure.exception();
-      boolean blocked = exception instanceof RateLimitedException;
-      boolean refused = exception instanceof AuthenticationException;
-      if ((blocked || refused) && !failure.mayHaveBeenApplied()) {
-        checkpoint.inflightFrom = 0;
-        checkpoint.inflightTo = 0;
-        checkpoint.write(options.checkpoint);
-        String resume = " " + Summary.count(checkpoint.nextRow - 1) + " of "
-            + Summary.count(checkpoint.totalRows) + " rows are done and reported; continue"
-            + " with the same command and --resume";
-        if (blocked) {
-          throw new CliException(ExitCode.RATE_LIMITED, "HappyFox answered 429: the account"
-              + " is rate limited" + ((RateLimitedException) exception).retryAfter()
-                  .map(wait -> " for " + Summary.duration(wait)).orElse("")
-              + " (other tools may share it; lower --post-per-minute)." + resume);
-        }
-        throw new CliException(ExitCode.AUTH, "HappyFox refused the credentials ("
-            + exception.statusCode().orElse(401) + ")." + resume);
       }
     }
   }

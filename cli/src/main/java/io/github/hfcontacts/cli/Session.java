@@ -85,11 +85,18 @@ final class Session implements AutoCloseable {
     if (chosen.size() > 1) {
       throw CliException.usage("choose one of " + String.join(", ", chosen));
     }
-    if (options.timeScale != 1.0 && !options.sandbox) {
-      throw CliException.usage("--sandbox-time-scale applies only with --sandbox");
+    if (options.timeScale != 1.0 && !options.sandbox && options.baseUrl == null) {
+      throw CliException.usage("--sandbox-time-scale applies only to a sandbox: --sandbox, or"
+          + " --base-url of one started separately");
+    }
+    ScaledTime time;
+    try {
+      time = new ScaledTime(options.timeScale);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--sandbox-time-scale: " + e.getMessage());
     }
     if (options.sandbox) {
-      return openSandbox(options, limits);
+      return openSandbox(options, limits, time);
     }
     Credentials credentials = Credentials.find(env, options.credentialsFile);
     HappyFoxClient.Builder builder = HappyFoxClient.builder();
@@ -105,7 +112,8 @@ final class Session implements AutoCloseable {
         builder.customDomain(options.customDomain);
         target = options.customDomain;
       } else if (options.baseUrl != null) {
-        builder.baseUrl(options.baseUrl).allowInsecureHttpForLoopback();
+        builder.baseUrl(options.baseUrl).allowInsecureHttpForLoopback()
+            .clock(time.clock()).sleeper(time.sleeper());
         target = options.baseUrl;
       } else if (credentials.setting("account") != null) {
         builder.account(credentials.setting("account"));
@@ -126,19 +134,14 @@ final class Session implements AutoCloseable {
     }
     HappyFoxClient client = build(builder, options, limits, credentials.apiKey(),
         credentials.authCode());
-    return new Session(client, limits, 1.0, target, null);
+    return new Session(client, limits, time.factor(), target, null);
   }
 
-  private static Session openSandbox(HappyFoxContactsCommand options, RateLimits limits) {
+  private static Session openSandbox(HappyFoxContactsCommand options, RateLimits limits,
+      ScaledTime time) {
     if (options.seedContacts < 0) {
       throw CliException.usage("--seed-contacts must be at least 0 but was "
           + options.seedContacts);
-    }
-    ScaledTime time;
-    try {
-      time = new ScaledTime(options.timeScale);
-    } catch (IllegalArgumentException e) {
-      throw CliException.usage("--sandbox-time-scale: " + e.getMessage());
     }
     SandboxLauncher.Running running =
         SandboxLauncher.start(options.seedContacts, options.seed, time.factor());
