@@ -1,6 +1,7 @@
 package io.github.hfcontacts.contract.prism;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ abstract class AbstractPrismMock implements PrismMock {
     private final int port;
     private final boolean dynamic;
     private final Path spec;
+    private final Optional<String> upstream;
     private boolean closed;
 
     AbstractPrismMock(String mode, PrismConfig config, int port) {
@@ -27,6 +29,7 @@ abstract class AbstractPrismMock implements PrismMock {
         this.port = port;
         this.dynamic = config.dynamic();
         this.spec = config.spec();
+        this.upstream = config.upstream();
     }
 
     /** Stops Prism; called once, by {@link #close()}. */
@@ -80,6 +83,11 @@ abstract class AbstractPrismMock implements PrismMock {
     }
 
     @Override
+    public Optional<String> upstream() {
+        return upstream;
+    }
+
+    @Override
     public String output() {
         return output.toString();
     }
@@ -99,6 +107,7 @@ abstract class AbstractPrismMock implements PrismMock {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + describe() + ", " + baseUrl() + (dynamic ? ", dynamic" : "") + "]";
+        return getClass().getSimpleName() + "[" + describe() + ", " + baseUrl() + (dynamic ? ", dynamic" : "")
+                + upstream.map(u -> ", proxy to " + u).orElse("") + "]";
     }
 }

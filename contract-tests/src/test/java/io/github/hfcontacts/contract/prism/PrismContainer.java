@@ -14,8 +14,10 @@ import org.testcontainers.utility.MountableFile;
 
 /**
  * Prism {@value PrismMock#VERSION} in a Docker container (Testcontainers), on the host network:
- * {@code mock -h 127.0.0.1 -p <free port> --errors /prism/openapi.yaml}, the document copied in.
- * There is no bridge network and no port mapping: Prism listens on the host's loopback.
+ * {@code mock -h 127.0.0.1 -p <free port> --errors /prism/openapi.yaml}, the document copied in
+ * (or {@code proxy ... /prism/openapi.yaml UPSTREAM} for a validating proxy: with host networking
+ * the container reaches an upstream on the host's 127.0.0.1 as the process does). There is no
+ * bridge network and no port mapping: Prism listens on the host's loopback.
  *
  * <p>The image is {@code prism.image} / {@code PRISM_IMAGE} when set; otherwise
  * {@value #DEFAULT_IMAGE} or, when only that one is present locally, {@value #LOCAL_IMAGE}
@@ -50,7 +52,7 @@ public class PrismContainer extends AbstractPrismMock {
                 .withNetworkMode("host")
                 .withImagePullPolicy(config.pull() ? PullPolicy.defaultPolicy() : imageName -> false)
                 .withCopyFileToContainer(MountableFile.forHostPath(config.spec(), 0644), CONTAINER_SPEC)
-                .withCommand(PrismMocks.mockArguments(port, config.dynamic(), CONTAINER_SPEC).toArray(new String[0]))
+                .withCommand(PrismMocks.arguments(config, port, CONTAINER_SPEC).toArray(new String[0]))
                 .withEnv("NO_COLOR", "1")
                 .withLogConsumer(this::onOutput)
                 .waitingFor(Wait.forLogMessage(".*" + PrismOutput.LISTENING + ".*", 1)

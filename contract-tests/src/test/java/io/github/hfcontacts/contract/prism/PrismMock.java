@@ -1,9 +1,11 @@
 package io.github.hfcontacts.contract.prism;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * A running Prism mock server that serves an OpenAPI document on the loopback interface.
+ * A running Prism mock server that serves an OpenAPI document on the loopback interface, or a
+ * Prism validating proxy in front of a real server ({@link PrismConfig#withUpstream(String)}).
  *
  * <p>Obtain one through {@link PrismMockExtension} in JUnit 5 tests, or directly with
  * {@link #start(PrismConfig)} (then close it). Whether it runs as a Docker container
@@ -50,6 +52,9 @@ public interface PrismMock extends AutoCloseable {
 
     /** The OpenAPI document served (on the host). */
     Path spec();
+
+    /** Empty for a mock; for a validating proxy, the URL it forwards to. */
+    Optional<String> upstream();
 
     /** What Prism printed so far (its most recent lines), for diagnostics. */
     String output();

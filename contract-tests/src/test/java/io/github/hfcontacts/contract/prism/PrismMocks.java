@@ -63,8 +63,8 @@ public final class PrismMocks {
                 break;
         }
         OPEN.add(mock);
-        LOG.info("Prism {} ({}{}) serving {} at {}", PrismMock.VERSION, mock.mode(), mock.dynamic() ? ", dynamic" : "",
-                mock.spec().getFileName(), mock.baseUrl());
+        LOG.info("Prism {} ({}{}) serving {} at {}{}", PrismMock.VERSION, mock.mode(), mock.dynamic() ? ", dynamic" : "",
+                mock.spec().getFileName(), mock.baseUrl(), mock.upstream().map(u -> " as a validating proxy to " + u).orElse(""));
         return mock;
     }
 
@@ -112,19 +112,41 @@ public final class PrismMocks {
         }
     }
 
-    /** The {@code prism} arguments shared by both modes. */
+    /**
+     * The {@code prism} arguments shared by both modes: {@code mock} ({@link #mockArguments}), or
+     * {@code proxy -h 127.0.0.1 -p PORT --errors SPEC UPSTREAM} when the configuration has an
+     * upstream. The upstream is on the host's loopback: the process reaches it directly, the
+     * container through host networking.
+     */
+    static List<String> arguments(PrismConfig config, int port, String specPath) {
+        if (config.upstream().isEmpty()) {
+            return mockArguments(port, config.dynamic(), specPath);
+        }
+        List<String> args = new ArrayList<>(List.of("proxy"));
+        args.addAll(commonArguments(port));
+        args.add(specPath);
+        args.add(config.upstream().get());
+        return args;
+    }
+
+    /** The {@code prism mock} arguments. */
     static List<String> mockArguments(int port, boolean dynamic, String specPath) {
-        List<String> args = new ArrayList<>(List.of("mock",
-                "-h", "127.0.0.1",
-                "-p", Integer.toString(port),
-                "--errors",
-                // Prism 5.16's --multiprocess (the default when NODE_ENV=production) fails to start.
-                "--multiprocess=false"));
+        List<String> args = new ArrayList<>(List.of("mock"));
+        args.addAll(commonArguments(port));
         if (dynamic) {
             args.add("-d");
         }
         args.add(specPath);
         return args;
+    }
+
+    private static List<String> commonArguments(int port) {
+        return List.of(
+                "-h", "127.0.0.1",
+                "-p", Integer.toString(port),
+                "--errors",
+                // Prism 5.16's --multiprocess (the default when NODE_ENV=production) fails to start.
+                "--multiprocess=false");
     }
 
     /** Thrown by a starter when the port was taken between choosing and binding it. */

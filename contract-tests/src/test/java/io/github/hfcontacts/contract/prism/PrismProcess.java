@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Prism {@value PrismMock#VERSION} from {@code contract-tests/node_modules} (installed by
  * {@code npm ci}), run as a child process: {@code node node_modules/@stoplight/prism-cli/dist/index.js
- * mock -h 127.0.0.1 -p PORT --errors SPEC}. {@link #close()} destroys it and its children.
+ * mock -h 127.0.0.1 -p PORT --errors SPEC} (or {@code proxy ... SPEC UPSTREAM}). {@link #close()}
+ * destroys it and its children.
  */
 public final class PrismProcess extends AbstractPrismMock {
 
@@ -42,7 +43,7 @@ public final class PrismProcess extends AbstractPrismMock {
                     + " (the Maven build does so when node_modules is missing), or set prism.nodeModules");
         }
         List<String> command = new ArrayList<>(List.of(config.node(), cli.toString()));
-        command.addAll(PrismMocks.mockArguments(port, config.dynamic(), config.spec().toString()));
+        command.addAll(PrismMocks.arguments(config, port, config.spec().toString()));
 
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(config.nodeModules().getParent().toFile())
