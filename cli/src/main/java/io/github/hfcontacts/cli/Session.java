@@ -154,7 +154,7 @@ final class Session implements AutoCloseable {
           .sleeper(time.sleeper());
       HappyFoxClient client =
           build(builder, options, limits, running.apiKey(), running.authCode());
-      return new Session(client, limits, time.factor(), "the sandbox (" + running.baseUrl() + ")",
+      return new Session(client, limits, time.factor(), "the sandbox",
           running);
     } catch (RuntimeException e) {
       closeQuietly(running);
