@@ -1,6 +1,7 @@
 package io.github.hfcontacts.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayDeque;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -54,18 +55,17 @@ abstract class Progress implements AutoCloseable {
    */
   static Progress bar(PrintStream out, String task, String unit, long total,
       LongSupplier remainingRequests, double requestsPerMinute, LongSupplier sentRequests) {
-    long started = System.nanoTime();
+    Budget budget = new Budget(requestsPerMinute);
     ProgressBarBuilder builder = new ProgressBarBuilder()
         .setTaskName(task)
         .setUnit(" " + unit, 1)
         .setInitialMax(total)
         .setStyle(ProgressBarStyle.UNICODE_BLOCK)
         .setUpdateIntervalMillis(200)
-        .showSpeed()
         .setConsumer(new ConsoleProgressBarConsumer(out))
         .setEtaFunction(state -> Optional.of(
-            eta(remainingRequests.getAsLong(), requestsPerMinute, sentRequests.getAsLong(),
-                Duration.ofNanos(System.nanoTime() - started))));
+            budget.eta(remainingRequests.getAsLong(), sentRequests.getAsLong(),
+                System.nanoTime())));
     ProgressBar bar = builder.build();
     return new Progress() {
       @Override
@@ -80,7 +80,7 @@ abstract class Progress implements AutoCloseable {
 
       @Override
       void message(String message) {
-        bar.setExtraMessage(" · " + message);
+        bar.setExtraMessage("· " + message);
       }
 
       @Override
@@ -91,21 +91,61 @@ abstract class Progress implements AutoCloseable {
   }
 
   /**
-   * The time the remaining requests take at the ceiling, or at the measured rate when slower.
+   * The ETA of the remaining requests under a rolling-minute budget: what the current minute
+   * still allows goes at the measured pace, the rest at the ceiling. Fed with samples of the
+   * requests sent so far (each bar refresh), so it knows how many went in the last minute.
    *
-   * <p>Example: 1,500 requests left at 500 a minute take 3 minutes.
+   * <p>Example: with 500 a minute, 121 sent in the last minute and 279 left, all 279 fit in this
+   * minute's budget, so the ETA is 279 at the measured pace; with 1,500 left it is about
+   * (1,500 - 379) / 500 minutes.
    */
-  static Duration eta(long remaining, double ceilingPerMinute, long sent, Duration elapsed) {
+  static final class Budget {
+    private final double perMinute;
+    private final ArrayDeque<long[]> samples = new ArrayDeque<>();
+    private final long started = System.nanoTime();
+
+    Budget(double perMinute) {
+      this.perMinute = perMinute;
+    }
+
+    private long[] second() {
+      java.util.Iterator<long[]> iterator = samples.iterator();
+      iterator.next();
+      return iterator.next();
+    }
+
+    synchronized Duration eta(long remaining, long sent, long nowNanos) {
+      samples.addLast(new long[] {nowNanos, sent});
+      long windowStart = nowNanos - 60_000_000_000L;
+      // Keep one sample at or before the window's start: the count then is the baseline.
+      while (samples.size() > 1 && second()[0] <= windowStart) {
+        samples.pollFirst();
+      }
+      long[] oldest = samples.peekFirst();
+      long inWindow = oldest[0] <= windowStart ? sent - oldest[1] : sent;
+      double elapsedMinutes = (nowNanos - started) / 60e9;
+      double measured = sent >= 5 && elapsedMinutes > 0 ? sent / elapsedMinutes : 0;
+      return Progress.eta(remaining, perMinute, inWindow, measured);
+    }
+  }
+
+  /**
+   * The time {@code remaining} requests take: those the rolling minute still has room for
+   * ({@code ceilingPerMinute - sentInLastMinute}) go at the measured rate, the rest at the
+   * ceiling; never faster than the measured rate allows.
+   *
+   * <p>Example: 1,500 requests left at 500 a minute, with the last minute's budget spent, take
+   * 3 minutes.
+   */
+  static Duration eta(long remaining, double ceilingPerMinute, long sentInLastMinute,
+      double measuredPerMinute) {
     if (remaining <= 0) {
       return Duration.ZERO;
     }
-    double minutes = remaining / ceilingPerMinute;
-    double elapsedMinutes = elapsed.toNanos() / 60e9;
-    if (sent >= 20 && elapsedMinutes > 0) {
-      double measured = sent / elapsedMinutes;
-      if (measured < ceilingPerMinute) {
-        minutes = Math.max(minutes, remaining / measured);
-      }
+    double room = Math.max(0, ceilingPerMinute - sentInLastMinute);
+    double minutes = Math.max(0, remaining - room) / ceilingPerMinute;
+    if (measuredPerMinute > 0) {
+      minutes = Math.max(minutes, remaining / measuredPerMinute);
     }
     return Duration.ofMillis((long) Math.ceil(minutes * 60_000));
   }

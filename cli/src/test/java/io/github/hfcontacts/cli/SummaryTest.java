@@ -26,17 +26,36 @@ class SummaryTest {
   }
 
   @Test
-  void etaComesFromTheBudget() {
-    // 1,500 requests at 500 a minute: three minutes, however fast the first ones went.
-    assertThat(Progress.eta(1500, 500, 500, Duration.ofSeconds(10)))
-        .isEqualTo(Duration.ofMinutes(3));
+  void etaComesFromTheBudgetOnceTheMinuteIsSpent() {
+    // 1,500 requests at 500 a minute, the last minute's 500 spent: three minutes, however fast
+    // the requests themselves are.
+    assertThat(Progress.eta(1500, 500, 500, 3000)).isEqualTo(Duration.ofMinutes(3));
+  }
+
+  @Test
+  void etaCountsWhatTheCurrentMinuteStillAllows() {
+    // 121 sent this minute, 279 left: all fit in the budget's minute, at the measured 2,000/min.
+    assertThat(Progress.eta(279, 490, 121, 2000)).isEqualTo(Duration.ofMillis(8370));
+    // 1,000 left: 369 now, the other 631 as the minute rolls on, at 490 a minute.
+    assertThat(Progress.eta(1000, 490, 121, 2000).toSeconds()).isEqualTo(77);
   }
 
   @Test
   void etaFollowsASlowerMeasuredRate() {
-    // 100 requests took 1 minute: the server, not the budget, sets the pace.
-    assertThat(Progress.eta(200, 500, 100, Duration.ofMinutes(1)))
-        .isEqualTo(Duration.ofMinutes(2));
+    // 100 requests a minute measured: the server, not the budget, sets the pace.
+    assertThat(Progress.eta(200, 500, 100, 100)).isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void budgetSamplesCountOnlyTheLastMinute() {
+    Progress.Budget budget = new Progress.Budget(500);
+    long t0 = System.nanoTime();
+    budget.eta(1450, 0, t0);
+    budget.eta(1000, 450, t0 + 1_000_000_000L);
+    // 70 s in, 950 sent: the 450 of the first second left the window, 500 are in it, so the
+    // 500 left wait for the minute to roll on: one minute at 500 a minute.
+    Duration eta = budget.eta(500, 950, t0 + 70_000_000_000L);
+    assertThat(eta.toSeconds()).isEqualTo(60);
   }
 
   @Test
