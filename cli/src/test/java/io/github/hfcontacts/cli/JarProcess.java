@@ -52,12 +52,12 @@ final class JarProcess {
     return builder.start();
   }
 
-  /** Runs to the end (at most 10 minutes) and returns the exit code. */
+  /** Runs to the end (at most an hour) and returns the exit code. */
   Result run(String... args) throws IOException, InterruptedException {
     Process process = start(args);
-    if (!process.waitFor(10, TimeUnit.MINUTES)) {
+    if (!process.waitFor(60, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new AssertionError("happyfox-contacts did not finish in 10 minutes");
+      throw new AssertionError("happyfox-contacts did not finish in an hour");
     }
     return new Result(process.exitValue(),
         Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8),
