@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,7 +19,6 @@ public final class CliEnvironment {
   private final OutputStream stdout;
   private final PrintStream stderr;
   private final boolean terminal;
-  private final Clock clock;
 
   /**
    * An environment.
@@ -31,23 +29,21 @@ public final class CliEnvironment {
    * @param stdout standard output (an export written to {@code -}, tables, summaries)
    * @param stderr standard error (messages, progress bars, verbose logs)
    * @param terminal whether a person is watching (progress bars are drawn only then)
-   * @param clock the wall clock (elapsed times in summaries)
    */
   public CliEnvironment(Map<String, String> variables, Path home, InputStream stdin,
-      OutputStream stdout, PrintStream stderr, boolean terminal, Clock clock) {
+      OutputStream stdout, PrintStream stderr, boolean terminal) {
     this.variables = Map.copyOf(variables);
     this.home = Objects.requireNonNull(home, "home");
     this.stdin = Objects.requireNonNull(stdin, "stdin");
     this.stdout = Objects.requireNonNull(stdout, "stdout");
     this.stderr = Objects.requireNonNull(stderr, "stderr");
     this.terminal = terminal;
-    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** The environment of this JVM: its variables, {@code user.home}, the standard streams. */
   static CliEnvironment system() {
     return new CliEnvironment(System.getenv(), Paths.get(System.getProperty("user.home", ".")),
-        System.in, System.out, System.err, System.console() != null, Clock.systemUTC());
+        System.in, System.out, System.err, System.console() != null);
   }
 
   String variable(String name) {
@@ -73,9 +69,5 @@ public final class CliEnvironment {
 
   boolean terminal() {
     return terminal;
-  }
-
-  Clock clock() {
-    return clock;
   }
 }

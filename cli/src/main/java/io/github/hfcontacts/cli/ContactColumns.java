@@ -176,11 +176,6 @@ final class ContactColumns {
     if (field != null) {
       return new Binding(header, Role.CUSTOM_FIELD, null, field);
     }
-    Matcher key = KEY.matcher(normalised);
-    if (key.matches()) {
-      // A key of a field the account does not have: reported as unknown with its id.
-      return new Binding(header, Role.UNKNOWN, null, null);
-    }
     return new Binding(header, Role.UNKNOWN, null, null);
   }
 

@@ -109,12 +109,9 @@ final class ContactPlan implements Closeable {
 
   /** The key partitions, filled while the file is validated. */
   static final class Keys implements Closeable {
-    private final Path dir;
     private final BufferedWriter[] writers = new BufferedWriter[PARTITIONS];
-    private long rows;
 
     Keys(Path dir) throws IOException {
-      this.dir = dir;
       Files.createDirectories(dir);
       for (int i = 0; i < PARTITIONS; i++) {
         writers[i] = Files.newBufferedWriter(dir.resolve("keys-" + i + ".tsv"),
@@ -129,11 +126,6 @@ final class ContactPlan implements Closeable {
       writer.write('\t');
       writer.write(Long.toString(row));
       writer.write('\n');
-    }
-
-    /** Counts every row of the file, valid or not. */
-    void rows(long count) {
-      this.rows = count;
     }
 
     @Override
@@ -192,21 +184,22 @@ final class ContactPlan implements Closeable {
   }
 
   /**
-   * Joins the key partitions with the snapshot's partitions (or with lookups, or with nothing
-   * for {@code --replace}) into {@code plan.idx} and {@code plan.dat}.
+   * Joins the key partitions (written and closed) with the snapshot's partitions (or with
+   * lookups, or with nothing for {@code --replace}) into {@code plan.idx} and {@code plan.dat}.
    *
+   * @param rows how many rows the file has, valid or not
    * @param snapshot whether a snapshot was written
    * @param lookup fetches one contact by email when there is no snapshot; null for none
    * @param onEmail called once per email looked up (for progress)
    * @return the number of distinct emails
    */
-  static long build(Path dir, Keys keys, boolean snapshot, Lookup lookup, Runnable onEmail)
+  static long build(Path dir, long rows, boolean snapshot, Lookup lookup, Runnable onEmail)
       throws IOException {
     long distinct = 0;
     try (RandomAccessFile index = new RandomAccessFile(dir.resolve("plan.idx").toFile(), "rw");
         RandomAccessFile data = new RandomAccessFile(dir.resolve("plan.dat").toFile(), "rw")) {
       index.setLength(0);
-      index.setLength((keys.rows + 1) * 8);
+      index.setLength((rows + 1) * 8);
       data.setLength(0);
       for (int p = 0; p < PARTITIONS; p++) {
         Path keyFile = dir.resolve("keys-" + p + ".tsv");

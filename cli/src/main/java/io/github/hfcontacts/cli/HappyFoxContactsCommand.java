@@ -92,7 +92,7 @@ public final class HappyFoxContactsCommand implements Callable<Integer> {
 
   @Option(names = "--get-per-minute", paramLabel = "N", scope = ScopeType.INHERIT, order = 10,
       description = "GET requests per minute this process may use (default: ${DEFAULT-VALUE}:"
-          + " HappyFox allows 500 an account, less 2% for network jitter at the edge of its"
+          + " HappyFox allows 500 an account, less 2%% for network jitter at the edge of its"
           + " rolling minute; lower it when other tools share the account)",
       defaultValue = "490")
   int getsPerMinute;

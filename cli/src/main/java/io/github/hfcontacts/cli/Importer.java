@@ -28,7 +28,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -176,19 +175,17 @@ final class Importer {
           invalid++;
         }
       }
-      keys.rows(rows);
-      if (rows == 0) {
-        out.println("Nothing to import: " + options.input.getFileName() + " has no rows.");
-        ContactPlan.delete(work);
-        throw new Finished(ExitCode.OK);
-      }
-      keys.close();
-      plan(session, keys, rows - invalid);
     } catch (java.nio.charset.CharacterCodingException e) {
       ContactPlan.delete(work);
       throw new CliException(ExitCode.INVALID_INPUT, options.input.getFileName()
           + " is not UTF-8 text (" + e.getClass().getSimpleName() + "); save it as UTF-8");
     }
+    if (rows == 0) {
+      out.println("Nothing to import: " + options.input.getFileName() + " has no rows.");
+      ContactPlan.delete(work);
+      throw new Finished(ExitCode.OK);
+    }
+    plan(session, rows, rows - invalid);
 
     // Decide every row (no request), to count what would happen and find plan-level problems.
     Checkpoint.Counts counts = new Checkpoint.Counts();
@@ -291,10 +288,10 @@ final class Importer {
   }
 
   /** Reads the contacts that rows may update, by scan or by lookups, into the plan. */
-  private void plan(Session session, ContactPlan.Keys keys, long validRows) throws IOException {
+  private void plan(Session session, long rows, long validRows) throws IOException {
     Contacts contacts = session.client().contacts();
     if (options.replace || validRows == 0) {
-      ContactPlan.build(work, keys, false, null, () -> { });
+      ContactPlan.build(work, rows, false, null, () -> { });
       return;
     }
     long startNanos = System.nanoTime();
@@ -331,7 +328,7 @@ final class Importer {
           }
         }
       }
-      ContactPlan.build(work, keys, true, null, () -> { });
+      ContactPlan.build(work, rows, true, null, () -> { });
       Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
       out.println("Read " + Summary.plural(read.get(), "contact", "contacts") + " ("
           + Summary.plural(requests.get(), "page", "pages") + ") to merge with, in "
@@ -345,7 +342,7 @@ final class Importer {
               () -> Math.max(0, validRows - looked.get()), session.getsPerWallMinute(),
               requests::get)
           : Progress.none()) {
-        long distinct = ContactPlan.build(work, keys, false, email -> {
+        long distinct = ContactPlan.build(work, rows, false, email -> {
           requests.incrementAndGet();
           try {
             return contacts.getByEmail(email);
@@ -560,6 +557,16 @@ final class Importer {
       }
       checkpoint.reportBytes = Checkpoint.append(report, bytes(lines));
       checkpoint.nextRow = chunk.to + 1;
+      writeInFlight();
+      chunks++;
+      progress.step(chunk.batch.size());
+      progress.message("request " + Summary.count(chunks) + "/" + Summary.count(totalChunks)
+          + " · " + Summary.shortRate(posts, Duration.ofNanos(System.nanoTime() - startNanos),
+              session.timeScale(), "POST"));
+    }
+
+    /** Records in the checkpoint which rows may be in flight: from the first not reported. */
+    private void writeInFlight() throws IOException {
       if (window.isEmpty()) {
         checkpoint.inflightFrom = 0;
         checkpoint.inflightTo = 0;
@@ -567,11 +574,6 @@ final class Importer {
         checkpoint.inflightFrom = checkpoint.nextRow;
       }
       checkpoint.write(options.checkpoint);
-      chunks++;
-      progress.step(chunk.batch.size());
-      progress.message("request " + Summary.count(chunks) + "/" + Summary.count(totalChunks)
-          + " · " + Summary.shortRate(posts, Duration.ofNanos(System.nanoTime() - startNanos),
-              session.timeScale(), "POST"));
     }
 
     /**
@@ -593,13 +595,7 @@ final class Importer {
               }
             }
           }
-          if (window.isEmpty()) {
-            checkpoint.inflightFrom = 0;
-            checkpoint.inflightTo = 0;
-          } else {
-            checkpoint.inflightFrom = checkpoint.nextRow;
-          }
-          checkpoint.write(options.checkpoint);
+          writeInFlight();
           String resume = " " + Summary.count(checkpoint.nextRow - 1) + " of "
               + Summary.count(checkpoint.totalRows) + " rows are done and reported; continue"
               + " with the same command and --resume";
@@ -616,18 +612,7 @@ final class Importer {
     }
 
     private BulkResult<ContactDraft> await(Future<BulkResult<ContactDraft>> future) {
-      try {
-        return future.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CliException(ExitCode.INTERRUPTED, "interrupted; continue with --resume");
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException) {
-          throw (RuntimeException) cause;
-        }
-        throw new IllegalStateException(cause);
-      }
+      return PageSource.await(future);
     }
 
     /** One chunk: its rows, what is sent, and each row's outcome once known. */

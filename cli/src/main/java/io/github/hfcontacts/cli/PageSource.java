@@ -85,12 +85,17 @@ final class PageSource implements AutoCloseable {
     return (Page<T>) page;
   }
 
-  private static Page<?> await(Future<Page<?>> future) {
+  /**
+   * The result of a request run on another thread, its failure rethrown as it was (a typed
+   * {@code HappyFoxException} stays one).
+   */
+  static <T> T await(Future<T> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CliException(ExitCode.INTERRUPTED, "interrupted");
+      throw new CliException(ExitCode.INTERRUPTED, "interrupted; an import continues with"
+          + " --resume");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException) {

@@ -19,9 +19,6 @@ abstract class Progress implements AutoCloseable {
   /** Advances by {@code n} items. */
   abstract void step(long n);
 
-  /** Sets the total, once known. */
-  abstract void total(long total);
-
   /** The text after the bar: pages, requests per minute. */
   abstract void message(String message);
 
@@ -32,9 +29,6 @@ abstract class Progress implements AutoCloseable {
     return new Progress() {
       @Override
       void step(long n) {}
-
-      @Override
-      void total(long total) {}
 
       @Override
       void message(String message) {}
@@ -71,11 +65,6 @@ abstract class Progress implements AutoCloseable {
       @Override
       void step(long n) {
         bar.stepBy(n);
-      }
-
-      @Override
-      void total(long total) {
-        bar.maxHint(total);
       }
 
       @Override

@@ -4,8 +4,11 @@ import io.github.hfcontacts.client.HappyFoxClient;
 import io.github.hfcontacts.client.LogLevel;
 import io.github.hfcontacts.client.RateLimits;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import okhttp3.OkHttpClient;
 
 /**
  * One connection to HappyFox (or to the embedded sandbox) for the length of a command: the client,
@@ -17,14 +20,18 @@ final class Session implements AutoCloseable {
   private final double timeScale;
   private final String target;
   private final AutoCloseable sandbox;
+  private final OkHttpClient http;
+  private final RequestLog requestLog;
 
   private Session(HappyFoxClient client, RateLimits limits, double timeScale, String target,
-      AutoCloseable sandbox) {
+      AutoCloseable sandbox, OkHttpClient http, RequestLog requestLog) {
     this.client = client;
     this.limits = limits;
     this.timeScale = timeScale;
     this.target = target;
     this.sandbox = sandbox;
+    this.http = http;
+    this.requestLog = requestLog;
   }
 
   HappyFoxClient client() {
@@ -132,9 +139,50 @@ final class Session implements AutoCloseable {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw CliException.usage(e.getMessage());
     }
-    HappyFoxClient client = build(builder, options, limits, credentials.apiKey(),
-        credentials.authCode());
-    return new Session(client, limits, time.factor(), target, null);
+    // Requests of earlier runs still count in HappyFox's rolling minute: wait for room first.
+    RequestLog log = RequestLog.open(cacheDir(env), target,
+        time.toWall(Duration.ofMinutes(1)));
+    OkHttpClient http = new OkHttpClient.Builder().addInterceptor(log).build();
+    builder.okHttpClient(http);
+    HappyFoxClient client;
+    try {
+      client = build(builder, options, limits, credentials.apiKey(), credentials.authCode());
+      waitForRoom(env, log, limits);
+    } catch (RuntimeException e) {
+      shutdown(http);
+      log.close();
+      throw e;
+    }
+    return new Session(client, limits, time.factor(), target, null, http, log);
+  }
+
+  private static void waitForRoom(CliEnvironment env, RequestLog log, RateLimits limits) {
+    Duration wait = log.waitBeforeStart(limits.getsPerMinute(), limits.postsPerMinute(),
+        System.currentTimeMillis());
+    if (wait.isZero()) {
+      return;
+    }
+    env.stderr().println("Waiting " + Summary.duration(wait) + " for the requests of an"
+        + " earlier run to leave HappyFox's rolling minute (they count against this run's budget;"
+        + " log: " + log.file() + ")");
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCode.INTERRUPTED, "interrupted");
+    }
+  }
+
+  /** {@code $XDG_CACHE_HOME/happyfox-contacts}, else {@code ~/.cache/happyfox-contacts}. */
+  static Path cacheDir(CliEnvironment env) {
+    String xdg = env.variable("XDG_CACHE_HOME");
+    Path base = xdg != null ? Path.of(xdg) : env.home().resolve(".cache");
+    return base.resolve("happyfox-contacts");
+  }
+
+  private static void shutdown(OkHttpClient http) {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
   }
 
   private static Session openSandbox(HappyFoxContactsCommand options, RateLimits limits,
@@ -155,7 +203,7 @@ final class Session implements AutoCloseable {
       HappyFoxClient client =
           build(builder, options, limits, running.apiKey(), running.authCode());
       return new Session(client, limits, time.factor(), "the sandbox",
-          running);
+          running, null, null);
     } catch (RuntimeException e) {
       closeQuietly(running);
       throw e;
@@ -190,6 +238,12 @@ final class Session implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    if (http != null) {
+      shutdown(http);
+    }
+    if (requestLog != null) {
+      requestLog.close();
+    }
     if (sandbox != null) {
       closeQuietly(sandbox);
     }

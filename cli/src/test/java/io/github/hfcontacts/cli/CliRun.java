@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -56,7 +55,7 @@ final class CliRun {
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       CliEnvironment env = new CliEnvironment(variables, home,
           new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out,
-          new PrintStream(err, true, StandardCharsets.UTF_8), terminal, Clock.systemUTC());
+          new PrintStream(err, true, StandardCharsets.UTF_8), terminal);
       int code = Main.commandLine(env).execute(args);
       return new CliRun(code, out.toString(StandardCharsets.UTF_8),
           err.toString(StandardCharsets.UTF_8));

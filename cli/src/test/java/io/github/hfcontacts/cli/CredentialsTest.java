@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +91,6 @@ class CredentialsTest {
 
   private CliEnvironment env(Map<String, String> variables) {
     return new CliEnvironment(variables, home, new ByteArrayInputStream(new byte[0]),
-        new ByteArrayOutputStream(), new PrintStream(new ByteArrayOutputStream()), false,
-        Clock.systemUTC());
+        new ByteArrayOutputStream(), new PrintStream(new ByteArrayOutputStream()), false);
   }
 }

@@ -48,6 +48,7 @@ final class JarProcess {
         .redirectError(dir.resolve("stderr.txt").toFile());
     builder.environment().remove(Credentials.API_KEY_VARIABLE);
     builder.environment().remove(Credentials.AUTH_CODE_VARIABLE);
+    builder.environment().put("XDG_CACHE_HOME", dir.resolve(".cache").toString());
     builder.environment().putAll(env);
     return builder.start();
   }

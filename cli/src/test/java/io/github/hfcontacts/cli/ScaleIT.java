@@ -41,9 +41,12 @@ class ScaleIT {
     double timeScale = Double.parseDouble(System.getProperty("cli.scale.timeScale", "10"));
     Path dir = Path.of(System.getProperty("cli.scale.out", "target/scale"));
     Files.createDirectories(dir);
-    for (String old : List.of("contacts.csv", "rows.jsonl", "rows.jsonl.report.csv",
-        "rows.jsonl.checkpoint")) {
-      Files.deleteIfExists(dir.resolve(old));
+    try (var old = Files.list(dir)) {
+      for (Path file : (Iterable<Path>) old::iterator) {
+        if (Files.isRegularFile(file)) {
+          Files.delete(file); // the files of an earlier run, GC logs included
+        }
+      }
     }
     List<String> figures = new ArrayList<>();
     figures.add(String.format(Locale.ROOT, "scale run: %,d contacts, sandbox with HappyFox's"

@@ -1,0 +1,163 @@
+package io.github.hfcontacts.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+
+/**
+ * The send times of the last minute's requests to one account, kept in a small file between runs.
+ *
+ * <p>Why: each run's client starts with an empty budget, but HappyFox's rolling minute does not:
+ * an import started right after an export that ran at the ceiling would add a new minute's worth
+ * of requests to the export's last minute, get a 429, and block the account for 10 minutes (the
+ * scale test did exactly that). So every request is recorded (an OkHttp interceptor, at the moment
+ * it is sent), the file is rewritten every second and at the end, and a new run first waits until
+ * the earlier runs' requests have left the rolling minute far enough for its own budget to fit.
+ * Runs that share an account at the same time must still split it with
+ * {@code --get-per-minute}/{@code --post-per-minute}.
+ */
+final class RequestLog implements Interceptor, AutoCloseable {
+  /** HappyFox's limits per rolling minute. */
+  static final int HAPPYFOX_GETS = 500;
+  static final int HAPPYFOX_POSTS = 300;
+
+  private final Path file;
+  private final long windowMillis;
+  private final List<Long> gets = new ArrayList<>();
+  private final List<Long> posts = new ArrayList<>();
+  private final ScheduledExecutorService saver;
+
+  private RequestLog(Path file, long windowMillis) {
+    this.file = file;
+    this.windowMillis = windowMillis;
+    this.saver = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "happyfox-contacts-request-log");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /**
+   * Opens the log of one account.
+   *
+   * @param dir where the logs are kept
+   * @param target the account's address ({@code acme.happyfox.com}, a base URL)
+   * @param window HappyFox's minute in wall-clock time (shorter in a time-scaled sandbox)
+   */
+  static RequestLog open(Path dir, String target, Duration window) {
+    Path file = dir.resolve("requests-" + target.toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9.-]+", "_") + ".log");
+    RequestLog log = new RequestLog(file, window.toMillis());
+    log.load(System.currentTimeMillis());
+    log.saver.scheduleWithFixedDelay(log::saveQuietly, 1, 1, TimeUnit.SECONDS);
+    return log;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    record(chain.request().method(), System.currentTimeMillis());
+    return chain.proceed(chain.request());
+  }
+
+  synchronized void record(String method, long millis) {
+    List<Long> times = method.equals("GET") || method.equals("HEAD") ? gets : posts;
+    times.add(millis);
+    if (times.size() > 4 * HAPPYFOX_GETS) {
+      prune(times, millis);
+    }
+  }
+
+  /**
+   * How long a run whose client may send {@code getBudget} GET and {@code postBudget} POST
+   * requests at once must wait so that, with the requests logged in the last minute, HappyFox's
+   * minute never exceeds its limits (half the gap between the budget and the limit is left for
+   * network jitter).
+   */
+  synchronized Duration waitBeforeStart(int getBudget, int postBudget, long nowMillis) {
+    long until = Math.max(freeAt(gets, (HAPPYFOX_GETS - getBudget) / 2, nowMillis),
+        freeAt(posts, (HAPPYFOX_POSTS - postBudget) / 2, nowMillis));
+    return Duration.ofMillis(Math.max(0, until - nowMillis));
+  }
+
+  /** The moment at most {@code allowed} of the logged times are still within the window. */
+  private long freeAt(List<Long> times, int allowed, long nowMillis) {
+    prune(times, nowMillis);
+    Collections.sort(times);
+    int excess = times.size() - Math.max(0, allowed);
+    return excess <= 0 ? nowMillis : times.get(excess - 1) + windowMillis + 1;
+  }
+
+  private void prune(List<Long> times, long nowMillis) {
+    times.removeIf(time -> time <= nowMillis - windowMillis);
+  }
+
+  private synchronized void load(long nowMillis) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return;
+    } catch (IOException e) {
+      return; // an unreadable log only costs the wait it would have computed
+    }
+    for (String line : lines) {
+      String[] parts = line.split(" ");
+      if (parts.length != 2) {
+        continue;
+      }
+      try {
+        long time = Long.parseLong(parts[1]);
+        if (time > nowMillis - windowMillis && time <= nowMillis) {
+          (parts[0].equals("G") ? gets : posts).add(time);
+        }
+      } catch (NumberFormatException e) {
+        // a damaged line: skip it
+      }
+    }
+  }
+
+  synchronized void save() throws IOException {
+    long now = System.currentTimeMillis();
+    prune(gets, now);
+    prune(posts, now);
+    StringBuilder text = new StringBuilder();
+    for (long time : gets) {
+      text.append("G ").append(time).append('\n');
+    }
+    for (long time : posts) {
+      text.append("P ").append(time).append('\n');
+    }
+    Files.createDirectories(file.getParent());
+    Checkpoint.writeAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void saveQuietly() {
+    try {
+      save();
+    } catch (IOException | RuntimeException e) {
+      // A log that cannot be written only costs the next run its wait.
+    }
+  }
+
+  Path file() {
+    return file;
+  }
+
+  @Override
+  public void close() {
+    saver.shutdownNow();
+    saveQuietly();
+  }
+}
