@@ -22,6 +22,12 @@ import java.util.List;
  * <p>Bulk operations never throw for a failed request (only for invalid arguments before anything
  * is sent): inspect this result, for instance with {@link #allSucceeded()}.
  *
+ * <p>A request whose outcome is unknown (dropped connection, timeout, 5xx) is sent again for its
+ * idempotent items (contacts with an email and no new phone; every group membership change) within
+ * the retry policy's attempts and total time, and what is still unknown is read back: each item
+ * ends succeeded, rejected with reasons, failed with a definite cause, or, only when the read-back
+ * failed too, with {@link ItemResult#outcomeUnknown()}.
+ *
  * <p>Thread safety: immutable if the input items are.
  *
  * @param <T> the type of the input items
@@ -85,6 +91,41 @@ public final class BulkResult<T> {
    */
   public int failed() {
     return items.size() - succeeded;
+  }
+
+  /**
+   * Returns how many items HappyFox refused one by one ({@code success: false}, with reasons).
+   *
+   * <p>Example: {@code 1} when one contact of the batch lacked a required field.
+   *
+   * @return the number of {@link ItemResult.Status#REJECTED} items
+   */
+  public int rejected() {
+    int count = 0;
+    for (ItemResult<T> item : items) {
+      if (item.status() == ItemResult.Status.REJECTED) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Returns how many items may or may not have been applied: their request's outcome stayed
+   * unknown after the re-sends and the read-back allowed (see {@link ItemResult#outcomeUnknown()}).
+   *
+   * <p>Example: {@code 0} unless HappyFox kept failing while the items were being read back.
+   *
+   * @return the number of items whose fate is unknown
+   */
+  public int outcomeUnknown() {
+    int count = 0;
+    for (ItemResult<T> item : items) {
+      if (item.outcomeUnknown()) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /**

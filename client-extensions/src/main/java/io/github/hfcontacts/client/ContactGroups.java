@@ -12,7 +12,9 @@ import io.github.hfcontacts.openapi.model.GroupContactsRemoval;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import retrofit2.Call;
 
 /**
@@ -247,6 +249,22 @@ public final class ContactGroups {
       this.groupId = groupId;
     }
 
+    /** Adding a member with the same access twice leaves the same membership. */
+    @Override
+    public boolean replayable(GroupMember member) {
+      return true;
+    }
+
+    @Override
+    public List<BulkRunner.Verdict> readBack(List<GroupMember> members) {
+      Map<Long, Boolean> current = BulkReadBack.members(groupId, executor, api);
+      List<BulkRunner.Verdict> verdicts = new ArrayList<>();
+      for (GroupMember member : members) {
+        verdicts.add(BulkReadBack.added(member, current));
+      }
+      return verdicts;
+    }
+
     @Override
     public Call<List<GroupContactUpdateResult>> call(List<GroupMember> chunk) {
       List<GroupContactUpdate> body = new ArrayList<>();
@@ -294,6 +312,37 @@ public final class ContactGroups {
 
     RemoveChunks(long groupId) {
       this.groupId = groupId;
+    }
+
+    /** Removing a contact that is no longer a member changes nothing. */
+    @Override
+    public boolean replayable(Long contactId) {
+      return true;
+    }
+
+    @Override
+    public List<BulkRunner.Verdict> readBack(List<Long> contactIds) {
+      Set<Long> current = BulkReadBack.ids(BulkReadBack.members(groupId, executor, api));
+      List<BulkRunner.Verdict> verdicts = new ArrayList<>();
+      for (Long contactId : contactIds) {
+        verdicts.add(BulkReadBack.removed(contactId, current));
+      }
+      return verdicts;
+    }
+
+    /**
+     * A repeat answers "not part of the contact group" for a contact the first request removed:
+     * the contact is not a member, as asked.
+     */
+    @Override
+    public ItemResult<Long> afterResend(ItemResult<Long> result) {
+      String message = result.message().orElse("");
+      if (result.status() == ItemResult.Status.REJECTED
+          && message.toLowerCase(java.util.Locale.ROOT).contains("not part of")) {
+        return ItemResult.succeeded(result.index(), result.input(), result.input(),
+            message + " (after a repeated request: the contact is not a member)");
+      }
+      return result;
     }
 
     @Override

@@ -242,6 +242,21 @@ public final class Contacts {
 
   private final class UpsertChunks
       implements BulkRunner.ChunkSpec<ContactDraft, ContactUpsertResponse> {
+    /** An upsert keyed by email that adds no phone: the same body twice, the same contact. */
+    @Override
+    public boolean replayable(ContactDraft draft) {
+      return draft.email().isPresent() && draft.phones().isEmpty();
+    }
+
+    @Override
+    public List<BulkRunner.Verdict> readBack(List<ContactDraft> drafts) {
+      List<BulkRunner.Verdict> verdicts = new ArrayList<>();
+      for (ContactDraft draft : drafts) {
+        verdicts.add(BulkReadBack.upsert(draft, executor, api));
+      }
+      return verdicts;
+    }
+
     @Override
     public Call<ContactUpsertResponse> call(List<ContactDraft> chunk) {
       List<ContactUpsert> bodies = new ArrayList<>();
@@ -367,8 +382,11 @@ public final class Contacts {
     if (!lost.isEmpty()) {
       List<String> keys = new ArrayList<>();
       for (Long fieldId : lost) {
+        List<String> about = new ArrayList<>();
+        values.name(fieldId).ifPresent(name -> about.add("\"" + name + "\""));
+        values.unreadableReason(fieldId).ifPresent(about::add);
         keys.add(CustomFieldValue.key(fieldId)
-            + values.name(fieldId).map(name -> " (\"" + name + "\")").orElse(""));
+            + (about.isEmpty() ? "" : " (" + String.join(", ", about) + ")"));
       }
       throw new IllegalStateException("contact " + contactId + " not updated: the current value"
           + " of " + String.join(", ", keys) + " cannot be read back, and leaving it out would"

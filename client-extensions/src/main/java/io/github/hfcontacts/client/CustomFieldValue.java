@@ -29,18 +29,32 @@ import java.util.Set;
  *   <tr><td>{@code cleared(4)}</td><td>{@code "c-cf-4": null}</td></tr>
  * </table>
  *
- * <p><b>Numbers</b> accept at most 2 decimal places, HappyFox's documented precision. A value with
- * more is <em>rejected</em> with an {@link IllegalArgumentException} rather than rounded, so that
- * the client never stores a number other than the one given; round it yourself first, for example
+ * <p><b>Numbers</b> accept at most 2 decimal places, HappyFox's documented precision, and at most
+ * {@value #MAX_INTEGER_DIGITS} digits before the decimal point. A value outside those bounds is
+ * <em>rejected</em> with an {@link IllegalArgumentException} rather than rounded, so that the
+ * client never stores a number other than the one given; round it yourself first, for example
  * {@code value.setScale(2, RoundingMode.HALF_UP)}. Trailing zeros are dropped ({@code 12.50} is
- * sent as {@code 12.5}, {@code 1E+3} as {@code 1000}).
+ * sent as {@code 12.5}, {@code 1E+3} as {@code 1000}). A number read back from HappyFox outside the
+ * same bounds (such as {@code 1e999999999}) is not turned into a value: it is reported as
+ * unreadable by {@link CustomFieldValues}, with the reason, at a cost that does not grow with the
+ * exponent.
  *
  * <p>Read back with {@link CustomFieldValues#from(io.github.hfcontacts.openapi.model.Contact)}.
  *
  * <p>Thread safety: immutable.
  */
 public final class CustomFieldValue {
+  /** The most digits a number field's value may have before the decimal point. */
+  public static final int MAX_INTEGER_DIGITS = 18;
+
+  /** The most decimal places a number field's value may have (HappyFox's precision). */
+  public static final int MAX_DECIMAL_PLACES = 2;
+
   private static final String KEY_PREFIX = "c-cf-";
+  /** Longest numeric string read back; far above any number within the bounds. */
+  private static final int MAX_NUMBER_TEXT = 64;
+  /** Numbers longer than this many digits are refused before any digit-by-digit arithmetic. */
+  private static final int MAX_DIGITS_EXAMINED = 40;
 
   private final long fieldId;
   private final FieldType type; // null when cleared
@@ -69,27 +83,29 @@ public final class CustomFieldValue {
   }
 
   /**
-   * A number field's value, with at most 2 decimal places.
+   * A number field's value, with at most 2 decimal places and {@value #MAX_INTEGER_DIGITS} digits
+   * before the decimal point.
    *
    * <p>Example: {@code CustomFieldValue.number(6, new BigDecimal("12.50"))} is sent as
-   * {@code "c-cf-6": 12.5}; {@code new BigDecimal("12.345")} is rejected.
+   * {@code "c-cf-6": 12.5}; {@code new BigDecimal("12.345")} and {@code new BigDecimal("1E+30")}
+   * are rejected.
    *
    * @param fieldId the field's id
    * @param number the number
    * @return the value
-   * @throws IllegalArgumentException if {@code fieldId} is not positive or the number has more
-   *     than 2 decimal places
+   * @throws IllegalArgumentException if {@code fieldId} is not positive, or the number has more
+   *     than 2 decimal places or more than {@value #MAX_INTEGER_DIGITS} digits before the point
    */
   public static CustomFieldValue number(long fieldId, BigDecimal number) {
     checkFieldId(fieldId);
     Objects.requireNonNull(number, "number");
-    BigDecimal normalised = normalise(number);
-    if (normalised.scale() > 2) {
-      throw new IllegalArgumentException(key(fieldId) + ": " + number.toPlainString()
-          + " has more than 2 decimal places, HappyFox's precision; round it first, e.g. "
-          + "setScale(2, RoundingMode.HALF_UP)");
+    String problem = numberProblem(number);
+    if (problem != null) {
+      throw new IllegalArgumentException(key(fieldId) + ": " + problem
+          + (problem.contains("decimal places")
+              ? "; round it first, e.g. setScale(2, RoundingMode.HALF_UP)" : ""));
     }
-    return new CustomFieldValue(fieldId, FieldType.NUMBER, normalised);
+    return new CustomFieldValue(fieldId, FieldType.NUMBER, normalise(number));
   }
 
   /**
@@ -328,11 +344,14 @@ public final class CustomFieldValue {
         }
         return null;
       case NUMBER:
-        BigDecimal number = value == null ? null : toDecimal(value);
         if (value == null) {
           return cleared(fieldId);
         }
-        return number == null ? null : new CustomFieldValue(fieldId, FieldType.NUMBER, number);
+        BigDecimal number = toDecimal(value);
+        if (number == null || numberProblem(number) != null) {
+          return null;
+        }
+        return new CustomFieldValue(fieldId, FieldType.NUMBER, normalise(number));
       case DATE:
         if (value == null) {
           return cleared(fieldId);
@@ -385,7 +404,8 @@ public final class CustomFieldValue {
 
   private static Long toId(Object raw) {
     BigDecimal decimal = toDecimal(raw);
-    if (decimal == null || decimal.signum() <= 0) {
+    // An id has at most 19 digits: anything longer is refused before any arithmetic on it.
+    if (decimal == null || decimal.signum() <= 0 || digitsBeforePoint(decimal) > 19) {
       return null;
     }
     try {
@@ -395,10 +415,14 @@ public final class CustomFieldValue {
     }
   }
 
+  /**
+   * The raw JSON value as a decimal, without normalising it (which could cost time growing with its
+   * exponent); null when it is not a number or is too long to be one within bounds.
+   */
   private static BigDecimal toDecimal(Object raw) {
     try {
       if (raw instanceof BigDecimal) {
-        return normalise((BigDecimal) raw);
+        return (BigDecimal) raw;
       }
       if (raw instanceof BigInteger) {
         return new BigDecimal((BigInteger) raw);
@@ -407,15 +431,79 @@ public final class CustomFieldValue {
         return BigDecimal.valueOf(((Number) raw).longValue());
       }
       if (raw instanceof Double || raw instanceof Float) {
-        return normalise(new BigDecimal(raw.toString()));
+        return new BigDecimal(raw.toString());
       }
       if (raw instanceof String) {
-        return normalise(new BigDecimal(((String) raw).trim()));
+        String text = ((String) raw).trim();
+        return text.length() > MAX_NUMBER_TEXT ? null : new BigDecimal(text);
       }
     } catch (NumberFormatException e) {
       return null;
     }
     return null;
+  }
+
+  /**
+   * Why {@code number} is outside HappyFox's bounds, or null when it is within them. Runs in time
+   * independent of the exponent and bounded in the number of digits.
+   */
+  static String numberProblem(BigDecimal number) {
+    if (number.signum() == 0) {
+      return null;
+    }
+    // bitLength is cheap; more than MAX_DIGITS_EXAMINED digits means out of bounds anyway.
+    if (number.unscaledValue().bitLength() > MAX_DIGITS_EXAMINED * 10 / 3) {
+      return describe(number) + " has more digits than a HappyFox number can hold";
+    }
+    long integerDigits = digitsBeforePoint(number);
+    if (integerDigits > MAX_INTEGER_DIGITS) {
+      return describe(number) + " has more than " + MAX_INTEGER_DIGITS
+          + " digits before the decimal point";
+    }
+    if (number.stripTrailingZeros().scale() > MAX_DECIMAL_PLACES) {
+      return describe(number) + " has more than " + MAX_DECIMAL_PLACES
+          + " decimal places, HappyFox's precision";
+    }
+    return null;
+  }
+
+  /** precision - scale, in long arithmetic: negative for 0.00x, huge for 1E+999999999. */
+  private static long digitsBeforePoint(BigDecimal number) {
+    if (number.unscaledValue().bitLength() > MAX_DIGITS_EXAMINED * 10 / 3) {
+      return Long.MAX_VALUE;
+    }
+    return (long) number.precision() - number.scale();
+  }
+
+  /** A short rendering of any number: plain when short, scientific otherwise, never huge. */
+  static String describe(BigDecimal number) {
+    if (number.unscaledValue().bitLength() > MAX_DIGITS_EXAMINED * 10 / 3) {
+      return "a number of about " + (long) (number.unscaledValue().bitLength() * 0.30103)
+          + " digits";
+    }
+    int scale = number.scale();
+    return scale >= -MAX_DIGITS_EXAMINED && scale <= MAX_DIGITS_EXAMINED
+        ? number.toPlainString() : number.toString();
+  }
+
+  /** Why a value read back is unreadable; see {@link #read}. */
+  static String whyUnreadable(FieldType type, Object value, Object valueId) {
+    if (type == FieldType.NUMBER && value != null) {
+      BigDecimal number = toDecimal(value);
+      return number == null ? "not a number" : numberProblem(number);
+    }
+    switch (type) {
+      case TEXT:
+        return "not text";
+      case DATE:
+        return "not a yyyy-mm-dd date";
+      case CHOICE:
+      case MULTIPLE_CHOICE:
+        return valueId == null ? "a value without a choice id"
+            : "a choice id that is not a positive whole number";
+      default:
+        return "a type this client does not know";
+    }
   }
 
   private static LocalDate toDate(Object raw) {
@@ -434,6 +522,7 @@ public final class CustomFieldValue {
     }
   }
 
+  /** Only for numbers within bounds (checked by {@link #numberProblem}): cheap then. */
   private static BigDecimal normalise(BigDecimal number) {
     BigDecimal stripped = number.stripTrailingZeros();
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;

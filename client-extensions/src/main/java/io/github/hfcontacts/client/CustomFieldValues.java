@@ -24,7 +24,9 @@ import java.util.Set;
  * multiple choice when its {@code value_id} is a list (the document does not show that type's
  * literal). An empty field ({@code value} and {@code value_id} null) reads as
  * {@link CustomFieldValue#cleared(long)}. Any other item is <em>unreadable</em>: it is listed by
- * {@link #unreadableFieldIds()} and has no value here.
+ * {@link #unreadableFieldIds()}, with its {@link #unreadableReason(long)}, and has no value here;
+ * so is a number outside the bounds of {@link CustomFieldValue#number(long, java.math.BigDecimal)}
+ * (such as {@code 1e999999999}), which is checked without arithmetic on its exponent.
  *
  * <p>Example:
  * <pre>{@code
@@ -40,12 +42,14 @@ public final class CustomFieldValues {
   private final Map<Long, CustomFieldValue> values;
   private final Map<Long, String> names;
   private final Set<Long> unreadable;
+  private final Map<Long, String> reasons;
 
-  private CustomFieldValues(
-      Map<Long, CustomFieldValue> values, Map<Long, String> names, Set<Long> unreadable) {
+  private CustomFieldValues(Map<Long, CustomFieldValue> values, Map<Long, String> names,
+      Set<Long> unreadable, Map<Long, String> reasons) {
     this.values = values;
     this.names = names;
     this.unreadable = unreadable;
+    this.reasons = reasons;
   }
 
   /**
@@ -62,6 +66,7 @@ public final class CustomFieldValues {
     Map<Long, CustomFieldValue> values = new LinkedHashMap<>();
     Map<Long, String> names = new LinkedHashMap<>();
     Set<Long> unreadable = new LinkedHashSet<>();
+    Map<Long, String> reasons = new LinkedHashMap<>();
     List<ContactCustomFieldValue> items = contact.getCustomFields();
     if (items != null) {
       for (ContactCustomFieldValue item : items) {
@@ -72,21 +77,25 @@ public final class CustomFieldValues {
         if (item.getName() != null) {
           names.put(id, item.getName());
         }
-        CustomFieldValue value = CustomFieldValue.read(
-            id, FieldType.fromModel(item.getType()), item.getValue(), item.getValueId());
+        FieldType type = FieldType.fromModel(item.getType());
+        CustomFieldValue value =
+            CustomFieldValue.read(id, type, item.getValue(), item.getValueId());
         if (value == null) {
           values.remove(id);
           unreadable.add(id);
+          reasons.put(id, CustomFieldValue.whyUnreadable(type, item.getValue(), item.getValueId()));
         } else {
           values.put(id, value);
           unreadable.remove(id);
+          reasons.remove(id);
         }
       }
     }
     return new CustomFieldValues(
         Collections.unmodifiableMap(values),
         Collections.unmodifiableMap(names),
-        Collections.unmodifiableSet(unreadable));
+        Collections.unmodifiableSet(unreadable),
+        Collections.unmodifiableMap(reasons));
   }
 
   /**
@@ -122,6 +131,19 @@ public final class CustomFieldValues {
    */
   public Set<Long> unreadableFieldIds() {
     return unreadable;
+  }
+
+  /**
+   * Returns why a field's value could not be read, for a field of {@link #unreadableFieldIds()}.
+   *
+   * <p>Example: {@code Optional.of("1E+999999999 has more than 18 digits before the decimal
+   * point")} for {@code {"id": 6, "type": "number", "value": 1e999999999}}.
+   *
+   * @param fieldId the field's id
+   * @return the reason, or empty when the field is readable or absent
+   */
+  public Optional<String> unreadableReason(long fieldId) {
+    return Optional.ofNullable(reasons.get(fieldId));
   }
 
   /**

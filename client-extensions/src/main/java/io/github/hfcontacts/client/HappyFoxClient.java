@@ -6,6 +6,7 @@ import io.github.hfcontacts.client.internal.LoggingInterceptor;
 import io.github.hfcontacts.client.internal.NoFollowUpInterceptor;
 import io.github.hfcontacts.client.internal.ResponseSizeLimitInterceptor;
 import io.github.hfcontacts.client.internal.Secrets;
+import io.github.hfcontacts.client.internal.StaleConnectionGuard;
 import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,7 +26,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * The entry point of the HappyFox Contacts client: one immutable object holding the account's
- * address, credentials, timeouts, retry policy, rate limiter and HTTP connection pool.
+ * address, credentials, timeouts, retry policy, rate budget and HTTP connection pool.
  *
  * <p>Example:
  * <pre>{@code
@@ -40,14 +41,16 @@ import okhttp3.OkHttpClient;
  * }</pre>
  *
  * <p>What it guarantees: only https (a POST sent over http is treated as a GET by HappyFox);
- * redirects are never followed and OkHttp never replays a request by itself; a POST is never
- * repeated once it may have reached HappyFox, which has no idempotency key; GET and POST requests
- * stay under the configured {@link RateLimits}; credentials never appear in {@link #toString()},
- * exception messages or log lines.
+ * redirects are never followed and OkHttp never replays a request by itself; a POST is repeated
+ * once it may have reached HappyFox (which has no idempotency key) only when the contract marks it
+ * idempotent; GET and POST requests stay under the account's {@link RateBudget} at the server,
+ * whatever the latency; credentials never appear in {@link #toString()}, exception messages or
+ * log lines.
  *
  * <p>Thread safety: immutable and safe to share; create one per account and reuse it, since it
- * owns the connection pool and the rate limiter. {@link #close()} releases the threads and
- * connections of an OkHttpClient the client created itself.
+ * owns the connection pool. Clients of the same account in one JVM share one rate budget (see
+ * {@link Builder#rateBudget(RateBudget)}). {@link #close()} releases the threads and connections
+ * of an OkHttpClient the client created itself.
  */
 public final class HappyFoxClient implements Closeable {
   private static final String API_PATH_SUFFIX = "/api/1.1/json/";
@@ -63,15 +66,19 @@ public final class HappyFoxClient implements Closeable {
   private final boolean ownsOkHttpClient;
   private final String description;
   private final Services services;
+  private final RateBudget rateBudget;
+  private final SharedRateBudgets.Lease budgetLease;
 
   private HappyFoxClient(
       Transport transport, OkHttpClient okHttpClient, boolean ownsOkHttpClient,
-      String description) {
+      String description, RateBudget rateBudget, SharedRateBudgets.Lease budgetLease) {
     this.transport = transport;
     this.okHttpClient = okHttpClient;
     this.ownsOkHttpClient = ownsOkHttpClient;
     this.description = description;
     this.services = new Services(transport);
+    this.rateBudget = rateBudget;
+    this.budgetLease = budgetLease;
   }
 
   /**
@@ -118,6 +125,19 @@ public final class HappyFoxClient implements Closeable {
     return new Builder();
   }
 
+  /**
+   * Returns the rate budget every request of this client spends: the one given to
+   * {@link Builder#rateBudget(RateBudget)}, the budget this JVM shares for the account, or
+   * {@link RateBudget#unlimited()}. Useful for progress reports.
+   *
+   * <p>Example: {@code client.rateBudget().estimatedWait(RateBudget.Kind.GET, pagesLeft)}.
+   *
+   * @return the budget
+   */
+  public RateBudget rateBudget() {
+    return rateBudget;
+  }
+
   /** The transport the domain layer runs its calls through; see {@link Transport}. */
   Transport transport() {
     return transport;
@@ -134,6 +154,9 @@ public final class HappyFoxClient implements Closeable {
   @Override
   public void close() {
     transport.close();
+    if (budgetLease != null) {
+      budgetLease.close();
+    }
     if (ownsOkHttpClient) {
       okHttpClient.dispatcher().executorService().shutdown();
       okHttpClient.connectionPool().evictAll();
@@ -188,6 +211,8 @@ public final class HappyFoxClient implements Closeable {
     private HappyFoxLogger logger;
     private LogLevel logLevel = LogLevel.NONE;
     private RateLimits rateLimits = RateLimits.defaults();
+    private RateBudget rateBudget;
+    private Ticker ticker = Ticker.system();
     private long maxResponseBytes = 16L * 1024 * 1024;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Builder::threadSleep;
@@ -416,16 +441,47 @@ public final class HappyFoxClient implements Closeable {
     }
 
     /**
-     * Sets the client-side request budget. Default {@link RateLimits#defaults()} (500 GET and
-     * 300 POST per minute).
+     * Sets the limits of the account's rate budget. Default {@link RateLimits#defaults()} (500 GET
+     * and 300 POST per minute, 1 s safety margin). Clients built in one JVM for the same account
+     * (the same base URL and API key) share one in-memory budget, so they must give equal limits;
+     * {@link RateLimits#unlimited()} gives this client no budget at all. Ignored when a budget is
+     * given with {@link #rateBudget(RateBudget)}, which carries its own limits.
      *
      * <p>Example: {@code rateLimits(RateLimits.unlimited())} in tests.
      *
-     * @param rateLimits the budget
+     * @param rateLimits the limits
      * @return this builder
      */
     public Builder rateLimits(RateLimits rateLimits) {
       this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+      return this;
+    }
+
+    /**
+     * Makes this client spend {@code rateBudget} instead of the budget the JVM shares for the
+     * account.
+     *
+     * <p>By default, clients built for the same account (the same API base URL and API key, and
+     * the same {@link #ticker(Ticker)}) in one JVM share one {@link RateBudget#inMemory(RateLimits)}
+     * budget, created by the first of them and kept while any of them is open or any of its
+     * requests still counts. The registry keeps the API key only as a salted hash. Give a budget
+     * here to share one between processes (the {@code happyfox-contacts-ratelimit-bucket4j}
+     * module), or to keep a client apart from the JVM's budget; pass the same instance to every
+     * client that should share it.
+     *
+     * <p>Example:
+     * <pre>{@code
+     * RateBudget budget = Bucket4jRateBudget.builder(proxyManager, "happyfox:acme").build();
+     * HappyFoxClient client = HappyFoxClient.builder().account("acme").credentials(k, c)
+     *     .rateBudget(budget).build();
+     * }</pre>
+     *
+     * @param rateBudget the budget; it carries its own limits, and {@link #rateLimits(RateLimits)}
+     *     is then ignored
+     * @return this builder
+     */
+    public Builder rateBudget(RateBudget rateBudget) {
+      this.rateBudget = Objects.requireNonNull(rateBudget, "rateBudget");
       return this;
     }
 
@@ -445,10 +501,12 @@ public final class HappyFoxClient implements Closeable {
     }
 
     /**
-     * Sets the clock used for deadlines, {@code Retry-After} dates and the rate limiter. Default
-     * {@link Clock#systemUTC()}.
+     * Sets the wall clock, used only to turn a {@code Retry-After} HTTP-date into a wait. Default
+     * {@link Clock#systemUTC()}. Deadlines and waits are measured on the {@link #ticker(Ticker)},
+     * which the wall clock never moves.
      *
-     * <p>Example: {@code clock(fakeClock)} in tests, together with {@link #sleeper(Sleeper)}.
+     * <p>Example: {@code clock(fakeClock)} in tests, together with {@link #ticker(Ticker)} and
+     * {@link #sleeper(Sleeper)}.
      *
      * @param clock the clock
      * @return this builder
@@ -459,7 +517,26 @@ public final class HappyFoxClient implements Closeable {
     }
 
     /**
-     * Sets how the client waits between retries and for the rate limiter. Default
+     * Sets the monotonic time source of the operation deadline ({@link RetryPolicy#maxTotalTime()})
+     * and of the JVM-shared rate budget's slots. Default {@link Ticker#system()}.
+     *
+     * <p>Network timeouts are always real time (OkHttp measures them itself). With the system
+     * ticker the deadline also shortens the last attempt's call timeout; with any other ticker (a
+     * test's fake) it does not, so that fake time advanced by other threads never cuts a real call
+     * short. Clients with different tickers never share a budget.
+     *
+     * <p>Example: {@code ticker(fakeNanos::get).sleeper(d -> fakeNanos.addAndGet(d.toNanos()))}.
+     *
+     * @param ticker the ticker; must be thread-safe and never go backwards
+     * @return this builder
+     */
+    public Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      return this;
+    }
+
+    /**
+     * Sets how the client waits between retries and for the rate budget. Default
      * {@link Thread#sleep(long, int)}.
      *
      * <p>Example: {@code sleeper(d -> fakeClock.advance(d))} in tests.
@@ -494,7 +571,8 @@ public final class HappyFoxClient implements Closeable {
      *
      * @return the client
      * @throws IllegalArgumentException naming the argument whose value is invalid
-     * @throws IllegalStateException naming the setting that is missing or given twice
+     * @throws IllegalStateException naming the setting that is missing or given twice, or when
+     *     {@code rateLimits} differ from those of the budget the JVM already shares for the account
      */
     public HappyFoxClient build() {
       HttpUrl url = resolveBaseUrl();
@@ -539,14 +617,23 @@ public final class HappyFoxClient implements Closeable {
           .addInterceptor(new ErrorEnvelopeInterceptor(HappyFoxException.MAX_BODY_EXCERPT_CHARS))
           .addInterceptor(new ResponseSizeLimitInterceptor(maxResponseBytes))
           .addNetworkInterceptor(new NoFollowUpInterceptor());
+      // Never writes to a pooled connection the server closed; resends only what was not written.
+      StaleConnectionGuard staleGuard = new StaleConnectionGuard();
+      http.addInterceptor(staleGuard.applicationInterceptor())
+          .addNetworkInterceptor(staleGuard.networkInterceptor());
       boolean logging = logger != null && logLevel != LogLevel.NONE;
       if (logging) {
         http.addInterceptor(new LoggingInterceptor(logger, logLevel, secrets));
       }
       OkHttpClient configured = http.build();
+      SharedRateBudgets.Lease lease = rateBudget == null && !rateLimits.isUnlimited()
+          ? SharedRateBudgets.JVM.lease(url, apiKey, rateLimits, ticker)
+          : null;
+      RateBudget budget = rateBudget != null ? rateBudget
+          : lease != null ? lease.budget() : RateBudget.unlimited();
       Transport transport =
           new Transport(
-              configured, url, retryPolicy, rateLimits, clock, sleeper, random, callTimeout,
+              configured, url, retryPolicy, budget, clock, ticker, sleeper, random, callTimeout,
               secrets, logging ? logger : null);
       String description =
           "HappyFoxClient{baseUrl=" + url
@@ -556,12 +643,12 @@ public final class HappyFoxClient implements Closeable {
               + ", writeTimeout=" + writeTimeout
               + ", callTimeout=" + callTimeout
               + ", " + retryPolicy
-              + ", " + rateLimits
+              + ", " + (rateBudget == null ? rateLimits : "rateBudget=" + rateBudget)
               + ", maxResponseBytes=" + maxResponseBytes
               + ", logLevel=" + (logging ? logLevel : LogLevel.NONE)
               + ", sharedOkHttpClient=" + !owns
               + '}';
-      return new HappyFoxClient(transport, configured, owns, description);
+      return new HappyFoxClient(transport, configured, owns, description, budget, lease);
     }
 
     /**

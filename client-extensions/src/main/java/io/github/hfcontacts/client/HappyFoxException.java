@@ -117,7 +117,7 @@ public class HappyFoxException extends RuntimeException {
    * Returns how many HTTP attempts the operation made before giving up.
    *
    * <p>Example: {@code 3} after a GET met 503 three times under the default {@link RetryPolicy};
-   * {@code 0} when no request was sent (for example the rate limiter's wait exceeded the deadline).
+   * {@code 0} when no request was sent (for example the rate budget's wait exceeded the deadline).
    *
    * @return the attempts made
    */

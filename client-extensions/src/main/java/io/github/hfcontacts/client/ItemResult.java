@@ -71,10 +71,20 @@ public final class ItemResult<T> {
   }
 
   static <T> ItemResult<T> chunkFailed(int index, T input, ChunkFailure failure) {
+    return chunkFailed(index, input, failure, null);
+  }
+
+  static <T> ItemResult<T> chunkFailed(int index, T input, ChunkFailure failure, String message) {
     Objects.requireNonNull(failure, "failure");
     return new ItemResult<>(index, input,
         failure.sent() ? Status.CHUNK_FAILED : Status.NOT_SENT, null, Collections.emptyList(),
-        null, failure);
+        message, failure);
+  }
+
+  /** The same result for the item at {@code newIndex} of the caller's input. */
+  ItemResult<T> withIndex(int newIndex) {
+    return newIndex == index ? this
+        : new ItemResult<>(newIndex, input, status, id, errors, message, chunkFailure);
   }
 
   /**
@@ -122,6 +132,21 @@ public final class ItemResult<T> {
   }
 
   /**
+   * Returns whether the item failed in a way that leaves its fate unknown: its request may have
+   * been applied by HappyFox and reading it back did not settle it. Every other failed item was
+   * certainly not applied (not sent, refused, or read back as not applied).
+   *
+   * <p>Example: {@code false} for an item whose chunk met HTTP 400, or that was read back as not
+   * applied after a dropped connection.
+   *
+   * @return whether the status is {@link Status#CHUNK_FAILED} and the chunk failure
+   *     {@linkplain ChunkFailure#mayHaveBeenApplied() may have been applied}
+   */
+  public boolean outcomeUnknown() {
+    return status == Status.CHUNK_FAILED && chunkFailure.mayHaveBeenApplied();
+  }
+
+  /**
    * Returns the id of the contact the item is about: for an upsert, the id HappyFox answered; for
    * group membership, the contact id sent.
    *
@@ -146,9 +171,11 @@ public final class ItemResult<T> {
   }
 
   /**
-   * Returns HappyFox's message for this item, where it sends one (group removals).
+   * Returns HappyFox's message for this item, where it sends one (group removals), or what the
+   * client found when it read the item back after a request whose outcome was unknown.
    *
-   * <p>Example: {@code Optional.of("Contact not part of the contact group")}.
+   * <p>Example: {@code Optional.of("Contact not part of the contact group")}, or
+   * {@code Optional.of("not applied, as read back: no contact with this email")}.
    *
    * @return the message
    */

@@ -7,9 +7,10 @@ import java.io.IOException;
  * reset); the {@link IOException} is the cause.
  *
  * <p>{@link #requestMayHaveReachedServer()} tells whether HappyFox may have received, and so
- * applied, the request. It is {@code false} only when the connection never opened; then even a POST
- * is retried. Otherwise a POST is not replayed, because HappyFox has no idempotency key: look the
- * record up before repeating the write.
+ * applied, the request. It is {@code false} only when the connection never opened or the request
+ * was provably never written; then even a POST is retried. Otherwise a POST is replayed only when
+ * the contract marks it idempotent, because HappyFox has no idempotency key: look the record up
+ * before repeating any other write.
  *
  * <p>Example:
  * <pre>{@code

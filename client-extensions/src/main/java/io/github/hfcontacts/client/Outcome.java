@@ -7,6 +7,7 @@ import io.github.hfcontacts.client.internal.NoFollowUpInterceptor;
 import io.github.hfcontacts.client.internal.ResponseTooLargeException;
 import io.github.hfcontacts.client.internal.RetryAfter;
 import io.github.hfcontacts.client.internal.Secrets;
+import io.github.hfcontacts.client.internal.StaleConnectionGuard;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -150,6 +151,7 @@ final class Outcome {
    */
   private static boolean neverSent(IOException e) {
     return e instanceof ConnectException
+        || e instanceof StaleConnectionGuard.UnsentRequestException
         || e instanceof UnknownHostException
         || e instanceof NoRouteToHostException
         || e instanceof PortUnreachableException
@@ -159,7 +161,8 @@ final class Outcome {
 
   HappyFoxException toException(
       String method, String path, int attempts, boolean idempotent, String note, Secrets secrets) {
-    String excerptOut = excerpt == null ? null : secrets.scrub(excerpt);
+    // The excerpt was cut to a length: a secret cut in two must not leave its first half.
+    String excerptOut = excerpt == null ? null : secrets.scrubTruncated(excerpt);
     // A server that echoes a credential must not make it reach a message, a toString() or a log.
     List<FieldError> errorsOut = fieldErrors.stream()
         .map(error -> FieldError.of(secrets.scrub(error.field()),
@@ -170,7 +173,7 @@ final class Outcome {
       case STATUS:
       case ERROR_ENVELOPE:
         message.append("HTTP ").append(status);
-        appendStatusDetail(message);
+        appendStatusDetail(message, errorsOut);
         break;
       case TOO_LARGE:
         message.append("HTTP ").append(status).append(' ').append(detail);
@@ -180,11 +183,11 @@ final class Outcome {
         if (status >= 0) {
           message.append(" in HTTP ").append(status);
         }
-        message.append(" (").append(truncate(detail)).append(')');
+        message.append(" (").append(truncate(secrets.scrub(detail))).append(')');
         break;
       case NETWORK:
       default:
-        message.append("network error (").append(truncate(detail)).append(')');
+        message.append("network error (").append(truncate(secrets.scrub(detail))).append(')');
         if (!idempotent && mayHaveReachedServer) {
           message.append("; the request may have reached HappyFox, so it was not retried");
         }
@@ -197,16 +200,18 @@ final class Outcome {
       message.append("; ").append(note);
     }
     String text = secrets.scrub(message.toString());
+    // Parsers and HTTP libraries quote what they read: the cause chain is scrubbed too.
+    Throwable causeOut = secrets.scrub(cause);
     switch (kind) {
       case ERROR_ENVELOPE:
         return new ValidationException(text, method, path, status, excerptOut, attempts, errorsOut);
       case TOO_LARGE:
       case MALFORMED:
         return new MalformedResponseException(
-            text, method, path, status, excerptOut, attempts, cause);
+            text, method, path, status, excerptOut, attempts, causeOut);
       case NETWORK:
         return new NetworkException(
-            text, method, path, attempts, mayHaveReachedServer, (IOException) cause);
+            text, method, path, attempts, mayHaveReachedServer, (IOException) causeOut);
       case STATUS:
       default:
         return fromStatus(text, method, path, attempts, excerptOut, errorsOut);
@@ -235,10 +240,10 @@ final class Outcome {
     return new UnexpectedStatusException(text, method, path, status, excerptOut, attempts);
   }
 
-  private void appendStatusDetail(StringBuilder message) {
-    if (!fieldErrors.isEmpty()) {
+  private void appendStatusDetail(StringBuilder message, List<FieldError> scrubbedErrors) {
+    if (!scrubbedErrors.isEmpty()) {
       String summary =
-          fieldErrors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
+          scrubbedErrors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
       message.append(" (").append(truncate(summary)).append(')');
     } else if (kind == Kind.ERROR_ENVELOPE) {
       message.append(" (error body)");

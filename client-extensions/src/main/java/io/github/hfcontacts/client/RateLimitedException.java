@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * HappyFox answered 429 Too Many Requests, or the client-side rate limiter could not grant a
- * request before the operation's deadline (then {@link #statusCode()} is empty and
- * {@link #attempts()} counts only the requests actually sent).
+ * HappyFox answered 429 Too Many Requests, or the client's {@link RateBudget} could not grant a
+ * request before the operation's deadline, because it is spent or paused after a 429 (then
+ * {@link #statusCode()} is empty and {@link #attempts()} counts only the requests actually sent).
  *
- * <p>After a 429 HappyFox blocks the account for 10 minutes. {@link #retryAfter()} holds the wait:
+ * <p>After a 429 HappyFox blocks the account for 10 minutes, and the client pauses the budget it
+ * shares with the account's other clients for the same time. {@link #retryAfter()} holds the wait:
  * the server's {@code Retry-After} (seconds or HTTP-date), or the documented 10 minutes when the
  * server named none. The client sleeps such a wait and retries (GET and POST alike, since a 429 was
  * not processed) only when it fits {@link RetryPolicy#maxRetryAfterWait()} and the deadline;

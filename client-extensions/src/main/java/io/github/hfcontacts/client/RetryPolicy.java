@@ -8,10 +8,12 @@ import java.util.Objects;
  * longest {@code Retry-After} it is willing to sleep, and an overall deadline that includes every
  * attempt and every wait.
  *
- * <p>Which failures are retried is fixed by HTTP semantics, not by this policy: a GET is retried on
- * network failures, 429, 502, 503, 504 and (once) 500; a POST only when the connection never opened
- * or on a 429, because HappyFox has no idempotency key and a replayed POST could create or update
- * twice. Between attempts the client sleeps {@code random × min(maxDelay, baseDelay × 2^(attempt-1))},
+ * <p>Which failures are retried is fixed by HTTP semantics and the contract, not by this policy: a
+ * GET, and a POST the contract marks idempotent ({@code x-idempotent}, such as a group membership
+ * change or an upsert of contacts that all have an email), is retried on network failures, 429,
+ * 502, 503, 504 and (once) 500; any other POST only when the connection never opened, when it was
+ * provably never written, or on a 429, because HappyFox has no idempotency key and a replayed POST
+ * could create twice. Between attempts the client sleeps {@code random × min(maxDelay, baseDelay × 2^(attempt-1))},
  * or exactly the server's {@code Retry-After}; a {@code Retry-After} longer than
  * {@link #maxRetryAfterWait()} is not slept but thrown as {@link RateLimitedException} (or as the
  * {@link ServerException} that carried it).

@@ -8,7 +8,7 @@ import retrofit2.Retrofit;
 
 /**
  * The domain services of one {@link HappyFoxClient}, created once with it: they share its
- * transport (rate limiter, retries, error mapping) and one custom-field definition cache.
+ * transport (rate budget, retries, error mapping) and one custom-field definition cache.
  */
 final class Services {
   final Contacts contacts;
@@ -17,7 +17,7 @@ final class Services {
 
   Services(Transport transport) {
     Retrofit retrofit = transport.retrofit(HappyFoxMoshi.create());
-    CallExecutor executor = transport::execute;
+    CallExecutor executor = transport;
     this.customFields =
         new CustomFields(retrofit.create(ContactCustomFieldsApi.class), executor);
     this.contacts =

@@ -3,9 +3,9 @@ package io.github.hfcontacts.client;
 import java.time.Duration;
 
 /**
- * Waits for a duration: how the client pauses between retries and for the rate limiter. The default
+ * Waits for a duration: how the client pauses between retries and for the rate budget. The default
  * uses {@link Thread#sleep(long, int)}; tests inject a fake that records the duration and advances a
- * fake {@link java.time.Clock}, so that retry tests take milliseconds.
+ * fake {@link Ticker} (and {@link java.time.Clock}), so that retry tests take milliseconds.
  *
  * <p>Example:
  * <pre>{@code

@@ -3,15 +3,15 @@ package io.github.hfcontacts.client;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import io.github.hfcontacts.client.internal.BufferingConverterFactory;
-import io.github.hfcontacts.client.internal.RateLimiter;
+import io.github.hfcontacts.client.internal.Idempotency;
 import io.github.hfcontacts.client.internal.Secrets;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -24,7 +24,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 /**
  * What the domain layer builds on: the configured {@link OkHttpClient} and base URL, a
  * {@link Retrofit} factory, and {@link #execute(Call)}, which runs one logical operation with the
- * rate limiter, retries, the overall deadline and the mapping of every failure to a
+ * rate budget, retries, the overall deadline and the mapping of every failure to a
  * {@link HappyFoxException}. Reached through {@code HappyFoxClient.transport()}.
  *
  * <p>Usage from the domain layer:
@@ -34,19 +34,24 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * UserList page = transport.execute(api.listContacts(50, 1, null));
  * }</pre>
  *
- * <p>Thread safety: safe for concurrent use; the rate limiter is shared by all threads.
+ * <p>Time: deadlines and waits are measured on the {@link Ticker} (monotonic); the {@link Clock}
+ * only reads {@code Retry-After} HTTP-dates. The deadline shortens an attempt's real network
+ * timeout only when the ticker is {@link Ticker#system()}: with a test's fake ticker, fake time
+ * never cuts a real call short.
+ *
+ * <p>Thread safety: safe for concurrent use; the rate budget is shared by all threads.
  */
-final class Transport {
+final class Transport implements CallExecutor {
   /** Retrofit paths of the generated interfaces are relative, such as {@code users/}. */
   static final String API_PATH = "api/1.1/json/";
 
   private final OkHttpClient okHttpClient;
   private final HttpUrl baseUrl;
   private final RetryPolicy retryPolicy;
-  private final RateLimits rateLimits;
-  private final RateLimiter getLimiter;
-  private final RateLimiter postLimiter;
+  private final RateBudget budget;
+  private final Duration maxPermitHold;
   private final Clock clock;
+  private final Ticker ticker;
   private final Sleeper sleeper;
   private final DoubleSupplier random;
   private final Duration callTimeout;
@@ -58,8 +63,9 @@ final class Transport {
       OkHttpClient okHttpClient,
       HttpUrl baseUrl,
       RetryPolicy retryPolicy,
-      RateLimits rateLimits,
+      RateBudget budget,
       Clock clock,
+      Ticker ticker,
       Sleeper sleeper,
       DoubleSupplier random,
       Duration callTimeout,
@@ -68,18 +74,15 @@ final class Transport {
     this.okHttpClient = okHttpClient;
     this.baseUrl = baseUrl;
     this.retryPolicy = retryPolicy;
-    this.rateLimits = rateLimits;
+    this.budget = budget;
+    this.maxPermitHold = budget.maxPermitHold().orElse(null);
     this.clock = clock;
+    this.ticker = ticker;
     this.sleeper = sleeper;
     this.random = random;
     this.callTimeout = callTimeout;
     this.secrets = secrets;
     this.logger = logger;
-    Duration minute = Duration.ofMinutes(1);
-    this.getLimiter =
-        rateLimits.isUnlimited() ? null : new RateLimiter(rateLimits.getsPerMinute(), minute, clock);
-    this.postLimiter =
-        rateLimits.isUnlimited() ? null : new RateLimiter(rateLimits.postsPerMinute(), minute, clock);
   }
 
   /**
@@ -123,8 +126,27 @@ final class Transport {
    * @throws HappyFoxException or a subclass on any failure, including an empty 2xx body
    * @throws IllegalStateException if the client is closed
    */
-  <T> T execute(Call<T> call) {
-    return run(call, true).body();
+  @Override
+  public <T> T execute(Call<T> call) {
+    return run(call, true, null).body();
+  }
+
+  @Override
+  public <T> T execute(Call<T> call, int[] attempts) {
+    return run(call, true, attempts).body();
+  }
+
+  /** A bulk chunk of idempotent items is sent at most as often as the policy retries one call. */
+  @Override
+  public int maxChunkRounds() {
+    return retryPolicy.maxAttempts();
+  }
+
+  /** A bulk chunk gets the policy's total time, measured like every operation's deadline. */
+  @Override
+  public BooleanSupplier startChunkDeadline() {
+    long deadline = ticker.read() + retryPolicy.maxTotalTime().toNanos();
+    return () -> ticker.read() - deadline < 0;
   }
 
   /**
@@ -136,14 +158,14 @@ final class Transport {
    * @throws IllegalStateException if the client is closed
    */
   void executeDiscardingBody(Call<?> call) {
-    run(call, false);
+    run(call, false, null);
   }
 
   void close() {
     closed.set(true);
   }
 
-  private <T> Response<T> run(Call<T> call, boolean bodyRequired) {
+  private <T> Response<T> run(Call<T> call, boolean bodyRequired, int[] attempts) {
     Objects.requireNonNull(call, "call");
     if (closed.get()) {
       throw new IllegalStateException("HappyFoxClient is closed");
@@ -152,22 +174,28 @@ final class Transport {
     String method = request.method();
     String path = request.url().encodedPath();
     boolean idempotent = method.equals("GET") || method.equals("HEAD");
-    Instant deadline = clock.instant().plus(retryPolicy.maxTotalTime());
+    // What may be sent again after an unknown outcome: reads, and writes the contract marks
+    // idempotent (x-idempotent, or x-idempotent-when holding for this very body).
+    boolean replayable = Idempotency.replayable(request);
+    long deadline = ticker.read() + retryPolicy.maxTotalTime().toNanos();
     boolean retried500 = false;
     int sent = 0;
     while (true) {
       Call<T> current = sent == 0 ? call : call.clone();
-      awaitRateLimit(method, path, idempotent, sent, deadline);
+      RateBudget.Permit permit = acquirePermit(method, path, idempotent, sent, deadline);
       boundTimeout(current, deadline);
       sent++;
       Outcome outcome;
       try {
-        Response<T> response = current.execute();
+        Response<T> response = executeHolding(permit, current);
         if (response.isSuccessful()) {
           if (bodyRequired && response.body() == null) {
             // 204/205, or a Call<Void>: the caller expected a body.
             throw Outcome.malformed(response.code(), "no body", null, null)
-                .toException(method, path, sent, idempotent, null, secrets);
+                .toException(method, path, sent, replayable, null, secrets);
+          }
+          if (attempts != null) {
+            attempts[0] = sent;
           }
           return response;
         }
@@ -178,19 +206,20 @@ final class Transport {
         // Only reached with a Retrofit not built by retrofit(Moshi), which buffers and wraps these.
         outcome = Outcome.malformed(-1, String.valueOf(e.getMessage()), null, e);
       }
+      pauseBudgetOn429(outcome, method, path);
 
-      Duration wait = retryWait(outcome, idempotent, retried500, sent);
+      Duration wait = retryWait(outcome, replayable, retried500, sent);
       String note = null;
       if (wait != null && sent >= retryPolicy.maxAttempts()) {
         wait = null;
       }
-      if (wait != null && clock.instant().plus(wait).isAfter(deadline)) {
+      if (wait != null && wait.toNanos() > deadline - ticker.read()) {
         note = "waiting " + Outcome.describe(wait) + " more would pass the "
             + Outcome.describe(retryPolicy.maxTotalTime()) + " deadline";
         wait = null;
       }
       HappyFoxException failure =
-          outcome.toException(method, path, sent, idempotent, note, secrets);
+          outcome.toException(method, path, sent, replayable, note, secrets);
       if (wait == null) {
         throw failure;
       }
@@ -200,6 +229,12 @@ final class Transport {
       log("retrying in " + Outcome.describe(wait) + " (attempt " + (sent + 1) + " of "
           + retryPolicy.maxAttempts() + "): " + failure.getMessage());
       sleep(wait, method, path, sent, failure);
+      if (deadline - ticker.read() <= 0) {
+        // A sleep may overrun its wait: no attempt starts once the deadline has passed.
+        throw outcome.toException(method, path, sent, replayable, "the "
+            + Outcome.describe(retryPolicy.maxTotalTime()) + " deadline passed while waiting",
+            secrets);
+      }
     }
   }
 
@@ -210,7 +245,8 @@ final class Transport {
   private Duration retryWait(Outcome outcome, boolean idempotent, boolean retried500, int sent) {
     switch (outcome.kind) {
       case NETWORK:
-        // A POST may be replayed only if it certainly never left: HappyFox has no idempotency key.
+        // A non-idempotent POST may be replayed only if it certainly never left: HappyFox has no
+        // idempotency key.
         if ((idempotent || !outcome.mayHaveReachedServer) && outcome.isTransientNetworkFailure()) {
           return backoff(sent - 1);
         }
@@ -261,36 +297,90 @@ final class Transport {
     return Duration.ofNanos((long) (fraction * exponential));
   }
 
-  private void awaitRateLimit(
-      String method, String path, boolean idempotent, int sent, Instant deadline) {
-    RateLimiter limiter = idempotent ? getLimiter : postLimiter;
-    if (limiter == null) {
-      return;
-    }
-    Duration remaining = Duration.between(clock.instant(), deadline);
-    if (remaining.isNegative()) {
-      remaining = Duration.ZERO;
-    }
-    Duration wait = limiter.reserve(remaining);
-    if (wait.compareTo(remaining) > 0) {
-      int limit = idempotent ? rateLimits.getsPerMinute() : rateLimits.postsPerMinute();
-      throw new RateLimitedException(
-          method + " " + path + " failed: not sent, the client-side rate limit of " + limit + " "
-              + (idempotent ? "GET" : "POST") + " requests per minute frees a slot in "
-              + Outcome.describe(wait) + ", after the " + Outcome.describe(retryPolicy.maxTotalTime())
-              + " deadline",
-          method, path, -1, null, sent, wait);
-    }
-    if (!wait.isZero()) {
-      log("rate limit: waiting " + Outcome.describe(wait) + " before " + method + " " + path);
+  /**
+   * Takes a permit from the budget, sleeping through the sleeper while it is spent or paused.
+   * Throws instead of sleeping when the wait would pass the deadline, and when the budget cannot be
+   * consulted: a request is never sent without a permit.
+   */
+  private RateBudget.Permit acquirePermit(
+      String method, String path, boolean idempotent, int sent, long deadline) {
+    RateBudget.Kind kind = idempotent ? RateBudget.Kind.GET : RateBudget.Kind.POST;
+    while (true) {
+      RateBudget.Acquisition acquisition;
+      try {
+        acquisition = budget.tryAcquire(kind);
+      } catch (RuntimeException e) {
+        throw budgetUnavailable(method, path, sent, e);
+      }
+      if (acquisition.isGranted()) {
+        return acquisition.permit();
+      }
+      Duration wait = acquisition.waitAtLeast();
+      long remaining = Math.max(0, deadline - ticker.read());
+      String why = acquisition.isPaused()
+          ? "the account's rate budget is paused after a 429 for "
+          : "the rate budget has no " + kind + " slot for ";
+      if (wait.toNanos() > remaining) {
+        throw new RateLimitedException(
+            method + " " + path + " failed: not sent, " + why + Outcome.describe(wait)
+                + ", past the " + Outcome.describe(retryPolicy.maxTotalTime()) + " deadline",
+            method, path, -1, null, sent, wait);
+      }
+      log("rate budget: waiting " + Outcome.describe(wait) + " before " + method + " " + path);
       sleep(wait, method, path, sent, null);
     }
   }
 
-  /** Shrinks the attempt's call timeout so that it cannot outlast the operation's deadline. */
-  private void boundTimeout(Call<?> call, Instant deadline) {
-    Duration remaining = Duration.between(clock.instant(), deadline);
-    Duration bound = remaining.compareTo(callTimeout) < 0 ? remaining : callTimeout;
+  /** Sends the attempt, closing its permit once the response or the failure has been seen. */
+  private static <T> Response<T> executeHolding(RateBudget.Permit permit, Call<T> call)
+      throws IOException {
+    try {
+      return call.execute();
+    } finally {
+      permit.close();
+    }
+  }
+
+  /**
+   * A 429 means the account is blocked: every client sharing the budget waits it out. If the
+   * budget cannot record the pause, the 429 is still handled as usual, and the next attempt finds
+   * the budget unavailable.
+   */
+  private void pauseBudgetOn429(Outcome outcome, String method, String path) {
+    if (outcome.kind != Outcome.Kind.STATUS || outcome.status != 429) {
+      return;
+    }
+    try {
+      budget.pause(outcome.retryAfter);
+    } catch (RuntimeException e) {
+      log("rate budget: could not record the pause after the 429 of " + method + " " + path
+          + " (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private RateBudgetUnavailableException budgetUnavailable(
+      String method, String path, int sent, RuntimeException cause) {
+    return new RateBudgetUnavailableException(
+        secrets.scrub(method + " " + path + " failed: not sent, the rate budget is unavailable ("
+            + cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")"),
+        method, path, sent, cause);
+  }
+
+  /**
+   * Shrinks the attempt's call timeout so that it cannot outlast the operation's deadline (only
+   * when the deadline is measured in real time, on the system ticker) nor the budget's longest
+   * permit hold.
+   */
+  private void boundTimeout(Call<?> call, long deadline) {
+    Duration bound = callTimeout;
+    if (ticker == Ticker.system()) {
+      Duration remaining = Duration.ofNanos(deadline - ticker.read());
+      bound = remaining.compareTo(bound) < 0 ? remaining : bound;
+    }
+    if (maxPermitHold != null && maxPermitHold.compareTo(bound) < 0) {
+      bound = maxPermitHold;
+    }
     long nanos = Math.max(bound.toNanos(), TimeUnit.MILLISECONDS.toNanos(1));
     call.timeout().timeout(nanos, TimeUnit.NANOSECONDS);
   }
@@ -305,7 +395,7 @@ final class Transport {
           new HappyFoxException(
               method + " " + path + " failed: interrupted while waiting "
                   + Outcome.describe(wait),
-              method, path, -1, null, sent, e);
+              method, path, -1, null, sent, secrets.scrub((Throwable) e));
       if (pending != null) {
         interrupted.addSuppressed(pending);
       }

@@ -164,12 +164,13 @@ class ContactsPagingTest {
   }
 
   @Test
-  void withoutPageCountAShortPageIsTheLast() throws Exception {
+  void aPageWithoutThePageCountTheSpecRequiresIsMalformed() throws Exception {
     mock.enqueueJson(200, page(1, 50, null, 70));
-    mock.enqueueJson(200, page(51, 20, null, 70));
 
-    assertThat(mock.client().contacts().list().stream().count()).isEqualTo(70);
-    assertThat(mock.requestCount()).isEqualTo(2);
+    assertThatThrownBy(() -> mock.client().contacts().list().stream().count())
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("'page_count'");
+    assertThat(mock.requestCount()).isEqualTo(1);
   }
 
   @Test

@@ -49,6 +49,10 @@ class CredentialLeakTest {
     add(paths, "disconnect during body", () -> json(200, "{\"a\":\"" + "y".repeat(5000) + "\"}")
         .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
     add(paths, "set-cookie", () -> json(418, "{}").setHeader("Set-Cookie", "s=" + AUTH_CODE));
+    add(paths, "status line carrying the key",
+        () -> json(200, "{}").setStatus("HTTP/1.1 2x0 " + API_KEY));
+    add(paths, "key cut in two by the excerpt",
+        () -> json(500, "x".repeat(HappyFoxException.MAX_BODY_EXCERPT_CHARS - 6) + API_KEY));
     return paths.stream();
   }
 
@@ -122,20 +126,7 @@ class CredentialLeakTest {
   }
 
   private static String describeDeeply(Throwable thrown) {
-    StringBuilder text = new StringBuilder();
-    for (Throwable t = thrown; t != null; t = t.getCause()) {
-      text.append(t).append('\n').append(t.getMessage()).append('\n');
-      for (Throwable suppressed : t.getSuppressed()) {
-        text.append(describeDeeply(suppressed));
-      }
-      if (t instanceof HappyFoxException) {
-        ((HappyFoxException) t).bodyExcerpt().ifPresent(text::append);
-      }
-      if (t instanceof ValidationException) {
-        text.append(((ValidationException) t).fieldErrors());
-      }
-    }
-    return text.toString();
+    return Leaks.everything(thrown);
   }
 
   private static void assertNoSecret(String text) {

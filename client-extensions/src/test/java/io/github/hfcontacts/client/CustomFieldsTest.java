@@ -189,7 +189,8 @@ class CustomFieldsTest {
     assertThatThrownBy(() -> mock.client().contacts()
         .updateCustomFields(36, List.of(CustomFieldValue.text(4, "NEW"))))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("contact 36 not updated: the current value of c-cf-8 (\"Renewal\") cannot be"
+        .hasMessage("contact 36 not updated: the current value of c-cf-8 (\"Renewal\", not a yyyy-mm-dd"
+            + " date) cannot be"
             + " read back, and leaving it out would reset it; set it in the changes");
     assertGet(mock.take(), "user/36/");
     assertThat(mock.requestCount()).isEqualTo(1);

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.QueueDispatcher;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The tests' HappyFox: a MockWebServer on 127.0.0.1 plus a client built with the public builder,
  * pointed at it through the loopback-http opt-in, with canary credentials, no rate limit, a fake
- * clock, a sleeper that only records and advances that clock (so no test ever sleeps),
+ * clock and ticker, a sleeper that only records and advances that clock (so no test ever sleeps),
  * deterministic jitter (always the maximum) and header logging into {@link #logLines}. Register
  * with {@code @RegisterExtension}.
  */
@@ -45,6 +46,11 @@ final class MockHappyFox implements BeforeEachCallback, AfterEachCallback {
 
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
+    // A request no test queued an answer for gets one at once instead of hanging until a timeout.
+    QueueDispatcher queue = new QueueDispatcher();
+    queue.setFailFast(new MockResponse().setResponseCode(418)
+        .setHeader("Content-Type", "application/json").setBody("{\"error\": \"nothing queued\"}"));
+    server.setDispatcher(queue);
     server.start(InetAddress.getByName("127.0.0.1"), 0);
   }
 
@@ -73,6 +79,7 @@ final class MockHappyFox implements BeforeEachCallback, AfterEachCallback {
         .credentials(API_KEY, AUTH_CODE)
         .rateLimits(RateLimits.unlimited())
         .clock(clock)
+        .ticker(clock.ticker())
         .sleeper(sleeper)
         .random(() -> 1.0)
         .logger(logLines::add, LogLevel.HEADERS);

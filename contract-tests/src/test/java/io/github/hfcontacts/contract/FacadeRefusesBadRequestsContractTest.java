@@ -93,9 +93,10 @@ class FacadeRefusesBadRequestsContractTest {
     @Test
     @Covers(value = "createOrUpdateContacts", layer = Covers.Layer.FACADE)
     void aBulkUpsertOf101IsSentAsRequestsOfAtMost100(PrismMock prism) {
-        try (FacadeHarness facade = FacadeHarness.against(prism).prefer("example=bulkResults")) {
+        try (FacadeHarness facade = FacadeHarness.against(prism)
+                .prefer(request -> request.method().equals("POST") ? "example=bulkResults" : null)) {
             // Prism's bulk example answers 2 results, so the facade reports both chunks as unmatched
-            // answers; what counts here is what it sent
+            // answers and reads the contacts back; what counts here is what it sent
             BulkResult<ContactDraft> result = facade.client.contacts().upsertAll(drafts(101));
 
             assertChunked(facade);
@@ -182,6 +183,9 @@ class FacadeRefusesBadRequestsContractTest {
         facade.assertAllAccepted();
         List<Integer> sizes = new ArrayList<>();
         for (GeneratedApi.Exchange exchange : facade.exchanges()) {
+            if (!exchange.method().equals("POST")) {
+                continue; // read-backs of items whose answer did not match them
+            }
             JsonNode array = items.apply(ModelTypes.tree(exchange.requestBody()));
             assertThat(array.isArray()).as("bulk items of %s", exchange).isTrue();
             sizes.add(array.size());

@@ -111,6 +111,49 @@ class SpecContractTest {
     }));
   }
 
+  /** Clients retry an ambiguous failure only of what the contract marks idempotent. */
+  @TestFactory
+  Stream<DynamicTest> everyOperationIsMarkedIdempotentOrNotWithItsReason() {
+    List<String> conditions = List.of("every-item-has-email", "every-phone-has-id");
+    return operations().entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
+      Operation op = entry.getValue();
+      Map<String, Object> extensions = op.getExtensions() == null ? Map.of() : op.getExtensions();
+      assertThat(extensions.get("x-idempotent")).as("x-idempotent").isInstanceOf(Boolean.class);
+      boolean idempotent = (Boolean) extensions.get("x-idempotent");
+      assertThat(op.getDescription()).as("the reason, in the description")
+          .contains(idempotent ? "**Idempotent" : "dempotent")
+          .contains("`x-idempotent: " + idempotent);
+      if (entry.getKey().startsWith("GET")) {
+        assertThat(idempotent).as("a read is idempotent").isTrue();
+      }
+      Object when = extensions.get("x-idempotent-when");
+      if (when != null) {
+        assertThat(idempotent).as("conditions only refine a false mark").isFalse();
+        assertThat((List<Object>) when).isNotEmpty().allMatch(conditions::contains);
+      }
+    }));
+  }
+
+  @Test
+  void idempotencyMarksFollowWhatAReplayDoes() {
+    Map<String, Operation> ops = operations();
+    Map<String, String> marks = new LinkedHashMap<>();
+    ops.forEach((key, op) -> marks.put(op.getOperationId(),
+        op.getExtensions().get("x-idempotent") + " " + op.getExtensions().getOrDefault("x-idempotent-when", "")));
+    assertThat(marks).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+        Map.entry("listContacts", "true "),
+        Map.entry("createOrUpdateContacts", "false [every-item-has-email, every-phone-has-id]"),
+        Map.entry("getContact", "true "),
+        Map.entry("updateContact", "false [every-phone-has-id]"),
+        Map.entry("listContactGroups", "true "),
+        Map.entry("createContactGroup", "false "),
+        Map.entry("getContactGroup", "true "),
+        Map.entry("updateContactGroup", "true "),
+        Map.entry("addContactsToGroup", "true "),
+        Map.entry("removeContactsFromGroup", "true "),
+        Map.entry("listContactCustomFields", "true ")));
+  }
+
   @Test
   void sharedErrorResponsesCarryTheirBodiesAndHeaders() {
     Map<String, ApiResponse> responses = api.getComponents().getResponses();

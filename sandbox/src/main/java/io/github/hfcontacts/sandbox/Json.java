@@ -45,7 +45,8 @@ final class Json {
    */
   static <T> T decode(Object raw, Class<T> type) {
     try {
-      T value = MOSHI.adapter(type).fromJson(ANY.toJson(raw));
+      // serializeNulls: an explicit null (e.g. "email": null) must reach the model as one.
+      T value = MOSHI.adapter(type).fromJson(ANY.serializeNulls().toJson(raw));
       if (value == null) {
         throw new JsonDataException("Expected an object but was null at path $");
       }

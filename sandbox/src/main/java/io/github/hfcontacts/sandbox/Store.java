@@ -845,6 +845,8 @@ final class Store {
 
   private static Map<String, Object> emptyValue() {
     Map<String, Object> empty = new HashMap<>();
+    // "id" is required by the model; the caller overwrites it with the field's id.
+    empty.put("id", 1L);
     empty.put("value", null);
     empty.put("value_id", null);
     return Collections.unmodifiableMap(empty);

@@ -12,7 +12,8 @@ import okio.BufferedSource;
 /**
  * Fails a 2xx response whose JSON body holds only {@code "error"} with
  * {@link ErrorEnvelopeException}, before any converter can map that body onto a model and report a
- * failure as a success. Not API.
+ * failure as a success. A UTF-8 byte-order mark before the body is skipped, as the JSON converter
+ * skips it. Not API.
  *
  * <p>Thread safety: immutable.
  */
@@ -39,15 +40,27 @@ public final class ErrorEnvelopeInterceptor implements Interceptor {
     if (body == null) {
       return response;
     }
-    // Peeking leaves the body unread for the converter; the size cap applies to the peek too,
-    // because the body's source is the capped one.
+    // A byte-level look at the first key decides for almost every body: it reads a dozen bytes
+    // into the body's own buffer, where the converter finds them, and copies nothing. (A peek()
+    // would mark the buffered segment as shared, and Okio never recycles a shared segment.)
+    // The size cap applies, because the body's source is the capped one.
     BufferedSource source = body.source();
-    Optional<List<FieldError>> errors = ErrorBodies.envelope(source.peek());
+    if (!BodyScan.mayBeErrorEnvelope(source)) {
+      return response;
+    }
+    Optional<List<FieldError>> errors = ErrorBodies.envelope(withoutByteOrderMark(source.peek()));
     if (errors.isEmpty()) {
       return response;
     }
-    String excerpt = ErrorBodies.excerpt(source.peek(), excerptChars);
+    String excerpt = ErrorBodies.excerpt(withoutByteOrderMark(source.peek()), excerptChars);
     response.close();
     throw new ErrorEnvelopeException(response.code(), errors.get(), excerpt);
+  }
+
+  private static BufferedSource withoutByteOrderMark(BufferedSource peek) throws IOException {
+    if (peek.rangeEquals(0, BodyScan.UTF8_BOM)) {
+      peek.skip(BodyScan.UTF8_BOM.size());
+    }
+    return peek;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Machinery of the HappyFox client: interceptors, the rate limiter, error-body parsing. <b>Not an
+ * Machinery of the HappyFox client: interceptors, error-body parsing. <b>Not an
  * API</b>: types here are public only so that {@code io.github.hfcontacts.client} can use them; they
  * may change in any release.
  *

@@ -8,18 +8,20 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads "any JSON value" ({@code java.lang.Object}) with exact numbers: an integral number
- * becomes a {@link Long} (or {@link BigInteger}), any other a {@link BigDecimal}.
+ * becomes a {@link Long} (or {@link BigInteger}), any other a {@link BigDecimal}; number text
+ * longer than {@link HappyFoxMoshi#MAX_NUMBER_CHARS} is refused before conversion.
  *
  * <p>Why: Moshi's default reads every number as a {@code Double}, so a choice id {@code 3}
  * read from a response would be sent back as {@code 3.0}, and {@code 0.1 + 0.2} money-like
- * custom-field values would drift. Writing delegates to Moshi's own adapter for the value's
- * runtime type (this package registers a {@code BigDecimal} adapter too).
+ * custom-field values would drift. Writing handles strings, numbers, booleans, lists and maps
+ * itself and hands any other type to the adapter that Moshi would have used, looked up once.
  */
 final class ExactNumbersJsonAdapter extends JsonAdapter<Object> {
   static final JsonAdapter.Factory FACTORY = (type, annotations, moshi) -> {
@@ -30,6 +32,8 @@ final class ExactNumbersJsonAdapter extends JsonAdapter<Object> {
   };
 
   private final Moshi moshi;
+  // Looked up on first use, not in the factory: the lookup re-enters this factory.
+  private volatile JsonAdapter<Object> fallback;
 
   private ExactNumbersJsonAdapter(Moshi moshi) {
     this.moshi = moshi;
@@ -57,7 +61,7 @@ final class ExactNumbersJsonAdapter extends JsonAdapter<Object> {
       case STRING:
         return reader.nextString();
       case NUMBER:
-        return exactNumber(reader.nextString());
+        return NumberLimits.exact(reader.nextString(), reader);
       case BOOLEAN:
         return reader.nextBoolean();
       case NULL:
@@ -67,17 +71,37 @@ final class ExactNumbersJsonAdapter extends JsonAdapter<Object> {
     }
   }
 
-  static Number exactNumber(String text) {
-    if (text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
-      BigInteger integer = new BigInteger(text);
-      return integer.bitLength() < 64 ? (Number) integer.longValue() : integer;
-    }
-    return new BigDecimal(text);
-  }
-
   @Override
   public void toJson(JsonWriter writer, Object value) throws IOException {
-    moshi.nextAdapter(FACTORY, Object.class, java.util.Collections.emptySet()).toJson(writer, value);
+    if (value == null) {
+      writer.nullValue();
+    } else if (value instanceof String) {
+      writer.value((String) value);
+    } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+        || value instanceof Byte) {
+      writer.value(((Number) value).longValue());
+    } else if (value instanceof BigDecimal || value instanceof BigInteger) {
+      writer.value((Number) value);
+    } else if (value instanceof Boolean) {
+      writer.value(((Boolean) value).booleanValue());
+    } else if (value instanceof List) {
+      writer.beginArray();
+      for (Object item : (List<?>) value) {
+        toJson(writer, item);
+      }
+      writer.endArray();
+    } else {
+      fallback().toJson(writer, value);
+    }
+  }
+
+  private JsonAdapter<Object> fallback() {
+    JsonAdapter<Object> adapter = fallback;
+    if (adapter == null) {
+      adapter = moshi.nextAdapter(FACTORY, Object.class, Collections.emptySet());
+      fallback = adapter;
+    }
+    return adapter;
   }
 
   @Override

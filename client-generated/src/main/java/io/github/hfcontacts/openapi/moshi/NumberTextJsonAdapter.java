@@ -9,7 +9,8 @@ import java.util.function.Function;
 /**
  * Reads and writes an arbitrary-precision number ({@code BigDecimal}, {@code BigInteger}) from
  * the JSON number's own text, which Moshi has no adapter for and would otherwise round through
- * {@code double}.
+ * {@code double}. The text is bounded by {@link HappyFoxMoshi#MAX_NUMBER_CHARS} before it is
+ * converted.
  */
 final class NumberTextJsonAdapter<N extends Number> extends JsonAdapter<N> {
   private final String name;
@@ -25,7 +26,7 @@ final class NumberTextJsonAdapter<N extends Number> extends JsonAdapter<N> {
     if (reader.peek() == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
-    return parse.apply(reader.nextString());
+    return parse.apply(NumberLimits.check(reader.nextString(), reader));
   }
 
   @Override

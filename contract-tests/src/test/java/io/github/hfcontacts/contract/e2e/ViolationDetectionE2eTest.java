@@ -14,6 +14,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -74,7 +76,23 @@ class ViolationDetectionE2eTest {
             assertThat(v.status()).isEqualTo(500);
             assertThat(v.details()).contains("required property 'id'").contains("required property 'email'");
         });
-        assertThat(SandboxBehindPrism.violationLines(prism.output())).isNotEmpty();
+        assertThat(violationLinesWithin(Duration.ofSeconds(10))).isNotEmpty();
+    }
+
+    /** Prism's log reaches the test through a pipe and a reader thread: it may lag the response. */
+    private static List<String> violationLinesWithin(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> lines = SandboxBehindPrism.violationLines(prism.output());
+        while (lines.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            lines = SandboxBehindPrism.violationLines(prism.output());
+        }
+        return lines;
     }
 
     @Test

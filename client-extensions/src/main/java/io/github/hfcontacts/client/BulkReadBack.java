@@ -1,0 +1,118 @@
+package io.github.hfcontacts.client;
+
+import io.github.hfcontacts.openapi.api.ContactGroupsApi;
+import io.github.hfcontacts.openapi.api.ContactsApi;
+import io.github.hfcontacts.openapi.model.Contact;
+import io.github.hfcontacts.openapi.model.ContactGroupDetail;
+import io.github.hfcontacts.openapi.model.ContactGroupMember;
+import io.github.hfcontacts.openapi.model.LoginFlag;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads back what HappyFox holds for bulk items whose request's outcome is unknown, and says
+ * whether each was applied as sent (see {@link BulkRunner}).
+ */
+final class BulkReadBack {
+  private BulkReadBack() {}
+
+  /**
+   * Whether the contact with the draft's email holds every field the draft sets, and no other
+   * custom field (an upsert resets those it leaves out).
+   */
+  static BulkRunner.Verdict upsert(ContactDraft draft, CallExecutor executor, ContactsApi api) {
+    String email = draft.email().orElseThrow();
+    Contact contact;
+    try {
+      contact = executor.execute(api.getContact(email));
+    } catch (NotFoundException e) {
+      return BulkRunner.Verdict.notApplied("no contact has this email");
+    } catch (HappyFoxException e) {
+      return BulkRunner.Verdict.unknown("reading it back failed: " + e.getMessage());
+    }
+    String difference = difference(draft, contact);
+    return difference == null
+        ? BulkRunner.Verdict.applied(contact.getId(), null)
+        : BulkRunner.Verdict.notApplied(difference);
+  }
+
+  /** What the contact holds differently from the draft, or null when it holds the draft. */
+  static String difference(ContactDraft draft, Contact contact) {
+    String email = draft.email().orElse(null);
+    if (email != null && (contact.getEmail() == null
+        || !normalEmail(email).equals(normalEmail(contact.getEmail())))) {
+      return "the contact found has another email";
+    }
+    if (draft.name().isPresent() && !draft.name().get().equals(contact.getName())) {
+      return "the contact's name differs";
+    }
+    if (draft.loginEnabled().isPresent()
+        && contact.getIsLoginEnabled() != (draft.loginEnabled().get() ? LoginFlag.TRUE
+            : LoginFlag.FALSE)) {
+      return "the contact's is_login_enabled differs";
+    }
+    CustomFieldValues current = CustomFieldValues.from(contact);
+    for (CustomFieldValue sent : draft.customFields()) {
+      Optional<CustomFieldValue> held = current.get(sent.fieldId());
+      boolean same = held.map(sent::equals).orElse(sent.isCleared()
+          && !current.unreadableFieldIds().contains(sent.fieldId()));
+      if (!same) {
+        return "the contact's " + sent.key() + " differs";
+      }
+    }
+    for (CustomFieldValue other : current.all()) {
+      if (draft.customField(other.fieldId()).isEmpty() && !other.isCleared()) {
+        return "the contact's " + other.key() + " was not reset";
+      }
+    }
+    for (Long unreadable : current.unreadableFieldIds()) {
+      if (draft.customField(unreadable).isEmpty()) {
+        return "the contact's " + CustomFieldValue.key(unreadable) + " was not reset";
+      }
+    }
+    return null;
+  }
+
+  private static String normalEmail(String email) {
+    return email.trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** The group's members: contact id to access_tickets. */
+  static Map<Long, Boolean> members(long groupId, CallExecutor executor, ContactGroupsApi api) {
+    ContactGroupDetail group = executor.execute(api.getContactGroup(groupId));
+    Map<Long, Boolean> members = new HashMap<>();
+    if (group.getContacts() != null) {
+      for (ContactGroupMember member : group.getContacts()) {
+        if (member != null && member.getId() != null) {
+          members.put(member.getId(), Boolean.TRUE.equals(member.getAccessTickets()));
+        }
+      }
+    }
+    return members;
+  }
+
+  static BulkRunner.Verdict added(GroupMember member, Map<Long, Boolean> members) {
+    Boolean access = members.get(member.contactId());
+    if (access == null) {
+      return BulkRunner.Verdict.notApplied("the contact is not a member of the group");
+    }
+    if (access != member.accessTickets()) {
+      return BulkRunner.Verdict.notApplied("the member's access_tickets is " + access);
+    }
+    return BulkRunner.Verdict.applied(member.contactId(), null);
+  }
+
+  static BulkRunner.Verdict removed(long contactId, Set<Long> members) {
+    return members.contains(contactId)
+        ? BulkRunner.Verdict.notApplied("the contact is still a member of the group")
+        : BulkRunner.Verdict.applied(contactId, "the contact is not a member of the group");
+  }
+
+  static Set<Long> ids(Map<Long, Boolean> members) {
+    return new HashSet<>(members.keySet());
+  }
+}
