@@ -3,6 +3,7 @@ package io.github.hfcontacts.cli;
 import io.github.hfcontacts.client.CustomFieldDefinition;
 import io.github.hfcontacts.client.Page;
 import io.github.hfcontacts.client.Pager;
+import io.github.hfcontacts.client.RateBudget;
 import io.github.hfcontacts.client.SearchQuery;
 import io.github.hfcontacts.openapi.model.Contact;
 import java.io.IOException;
@@ -92,9 +93,10 @@ final class ExportCommand implements Callable<Integer> {
     }
     PrintStream summaryOut = toStdout ? env.stderr() : new PrintStream(env.stdout(), true,
         java.nio.charset.StandardCharsets.UTF_8);
-    long startNanos = System.nanoTime();
     try (Session session = root.openSession()) {
+      RateMeter meter = new RateMeter(session.timeScale());
       List<CustomFieldDefinition> definitions = session.client().customFields().definitions();
+      meter.count();
       ContactColumns columns = new ContactColumns(definitions);
       Pager<Contact> pager = search == null ? session.client().contacts().list()
           : session.client().contacts().search(search);
@@ -112,13 +114,16 @@ final class ExportCommand implements Callable<Integer> {
           Page<Contact> page;
           while ((page = pageSource.next()) != null) {
             pages.incrementAndGet();
+            meter.count();
             if (pages.get() == 1) {
               pageCount.set(page.pageCount().orElse(-1));
               long total = page.totalItems().orElse(page.pageCount().orElse(1) * 50);
               if (root.showProgress()) {
+                long first = pages.get();
                 progress = Progress.bar(env.stderr(), "Exporting", "contacts", total,
-                    () -> Math.max(0, pageCount.get() - pages.get()),
-                    session.getsPerWallMinute(), pages::get);
+                    Progress.eta(session, RateBudget.Kind.GET,
+                        () -> Math.max(0, pageCount.get() - pages.get()),
+                        () -> pages.get() - first));
               }
             }
             for (Contact contact : page.items()) {
@@ -128,8 +133,7 @@ final class ExportCommand implements Callable<Integer> {
             progress.step(page.items().size());
             progress.message("page " + Summary.count(pages.get()) + "/"
                 + (pageCount.get() < 0 ? "?" : Summary.count(pageCount.get())) + " · "
-                + Summary.shortRate(pages.get(), Duration.ofNanos(System.nanoTime() - startNanos),
-                    session.timeScale(), "GET"));
+                + meter.brief("GET"));
           }
         } finally {
           progress.close();
@@ -149,14 +153,12 @@ final class ExportCommand implements Callable<Integer> {
           Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-      long requests = pages.get() + 1;
+      Duration elapsed = meter.elapsed();
       summaryOut.println("Exported " + Summary.plural(contacts, "contact", "contacts") + " ("
           + Summary.plural(pages.get(), "page", "pages") + ") from " + session.target() + " to "
           + (target == null ? "standard output" : output) + " as " + chosen.name().toLowerCase()
-          + " in " + Summary.duration(elapsed) + "; " + Summary.rate(requests, elapsed,
-              session.timeScale(), session.limits().getsPerMinute(), "GET")
-          + session.timeNote() + ".");
+          + " in " + Summary.duration(elapsed) + "; "
+          + meter.describe("GET", session.limits().getsPerMinute()) + session.timeNote() + ".");
       if (columns.fieldColumns().isEmpty()) {
         env.stderr().println("note: the account has no contact custom fields");
       }

@@ -91,16 +91,14 @@ public final class HappyFoxContactsCommand implements Callable<Integer> {
   Path credentialsFile;
 
   @Option(names = "--get-per-minute", paramLabel = "N", scope = ScopeType.INHERIT, order = 10,
-      description = "GET requests per minute this process may use (default: ${DEFAULT-VALUE}:"
-          + " HappyFox allows 500 an account, less 2%% for network jitter at the edge of its"
-          + " rolling minute; lower it when other tools share the account)",
-      defaultValue = "490")
+      description = "GET requests per minute this process may use (default: ${DEFAULT-VALUE},"
+          + " HappyFox's limit per account; lower it when other tools share the account)",
+      defaultValue = "500")
   int getsPerMinute;
 
   @Option(names = "--post-per-minute", paramLabel = "N", scope = ScopeType.INHERIT, order = 11,
-      description = "POST requests per minute this process may use (default: ${DEFAULT-VALUE}:"
-          + " HappyFox allows 300)",
-      defaultValue = "294")
+      description = "POST requests per minute this process may use (default: ${DEFAULT-VALUE})",
+      defaultValue = "300")
   int postsPerMinute;
 
   @Option(names = "--parallel", paramLabel = "N", scope = ScopeType.INHERIT, order = 12,

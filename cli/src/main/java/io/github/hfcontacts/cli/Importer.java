@@ -10,6 +10,7 @@ import io.github.hfcontacts.client.HappyFoxException;
 import io.github.hfcontacts.client.ItemResult;
 import io.github.hfcontacts.client.NotFoundException;
 import io.github.hfcontacts.client.Page;
+import io.github.hfcontacts.client.RateBudget;
 import io.github.hfcontacts.client.RateLimitedException;
 import io.github.hfcontacts.openapi.model.Contact;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -294,71 +294,78 @@ final class Importer {
       ContactPlan.build(work, rows, false, null, () -> { });
       return;
     }
-    long startNanos = System.nanoTime();
-    Iterator<Page<Contact>> pages = contacts.list().pages().iterator();
-    Page<Contact> first = pages.hasNext() ? pages.next() : null;
-    long pageCount = first == null ? 0 : first.pageCount().orElse(Integer.MAX_VALUE);
-    boolean scan = options.read == ReadMode.SCAN
-        || (options.read == ReadMode.AUTO && pageCount <= validRows);
-    AtomicLong requests = new AtomicLong(1);
-    if (scan) {
-      AtomicLong read = new AtomicLong();
-      long total = first == null ? 0 : first.totalItems().orElse((int) (pageCount * 50));
-      try (ContactPlan.Snapshot snapshot = new ContactPlan.Snapshot(work);
-          Progress progress = root.showProgress()
-              ? Progress.bar(err, "Reading contacts", "contacts", total,
-                  () -> Math.max(0, pageCount - requests.get()), session.getsPerWallMinute(),
-                  requests::get)
-              : Progress.none()) {
-        Page<Contact> page = first;
-        while (page != null) {
-          for (Contact contact : page.items()) {
-            snapshot.add(contact);
-          }
-          read.addAndGet(page.items().size());
-          progress.step(page.items().size());
-          progress.message("page " + Summary.count(requests.get()) + "/"
-              + Summary.count(pageCount) + " · " + Summary.shortRate(requests.get(),
-                  Duration.ofNanos(System.nanoTime() - startNanos), session.timeScale(), "GET"));
-          if (pages.hasNext()) {
-            page = pages.next();
-            requests.incrementAndGet();
-          } else {
-            page = null;
-          }
+    RateMeter meter = new RateMeter(session.timeScale());
+    try (PageSource pages = new PageSource(contacts.list(), root.parallel())) {
+      Page<Contact> first = pages.next();
+      meter.count();
+      long pageCount = first == null ? 0 : first.pageCount().orElse(Integer.MAX_VALUE);
+      boolean scan = options.read == ReadMode.SCAN
+          || (options.read == ReadMode.AUTO && pageCount <= validRows);
+      if (scan) {
+        scan(session, rows, first, pages, pageCount, meter);
+      } else {
+        lookUp(session, rows, validRows, meter);
+      }
+    }
+  }
+
+  /** Reads every page of the account into the plan's partitions (one GET per 50 contacts). */
+  private void scan(Session session, long rows, Page<Contact> first, PageSource pages,
+      long pageCount, RateMeter meter) throws IOException {
+    long read = 0;
+    long total = first == null ? 0 : first.totalItems().orElse((int) (pageCount * 50));
+    try (ContactPlan.Snapshot snapshot = new ContactPlan.Snapshot(work);
+        Progress progress = root.showProgress()
+            ? Progress.bar(err, "Reading contacts", "contacts", total,
+                Progress.eta(session, RateBudget.Kind.GET,
+                    () -> Math.max(0, pageCount - meter.requests()), meter::requests))
+            : Progress.none()) {
+      Page<Contact> page = first;
+      while (page != null) {
+        for (Contact contact : page.items()) {
+          snapshot.add(contact);
+        }
+        read += page.items().size();
+        progress.step(page.items().size());
+        progress.message("page " + Summary.count(meter.requests()) + "/"
+            + Summary.count(pageCount) + " · " + meter.brief("GET"));
+        page = pages.next();
+        if (page != null) {
+          meter.count();
         }
       }
-      ContactPlan.build(work, rows, true, null, () -> { });
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-      out.println("Read " + Summary.plural(read.get(), "contact", "contacts") + " ("
-          + Summary.plural(requests.get(), "page", "pages") + ") to merge with, in "
-          + Summary.duration(elapsed) + ": " + Summary.rate(requests.get(), elapsed,
-              session.timeScale(), session.limits().getsPerMinute(), "GET")
-          + session.timeNote() + ".");
-    } else {
-      AtomicLong looked = new AtomicLong();
-      try (Progress progress = root.showProgress()
-          ? Progress.bar(err, "Looking up contacts", "emails", validRows,
-              () -> Math.max(0, validRows - looked.get()), session.getsPerWallMinute(),
-              requests::get)
-          : Progress.none()) {
-        long distinct = ContactPlan.build(work, rows, false, email -> {
-          requests.incrementAndGet();
-          try {
-            return contacts.getByEmail(email);
-          } catch (NotFoundException e) {
-            return null;
-          }
-        }, () -> {
-          looked.incrementAndGet();
-          progress.step(1);
-        });
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-        out.println("Looked up " + Summary.plural(distinct, "email", "emails") + " to merge"
-            + " with, in " + Summary.duration(elapsed) + ": " + Summary.rate(requests.get(),
-                elapsed, session.timeScale(), session.limits().getsPerMinute(), "GET")
-            + session.timeNote() + ".");
-      }
+    }
+    ContactPlan.build(work, rows, true, null, () -> { });
+    out.println("Read " + Summary.plural(read, "contact", "contacts") + " ("
+        + Summary.plural(meter.requests(), "page", "pages") + ") to merge with, in "
+        + Summary.duration(meter.elapsed()) + ": "
+        + meter.describe("GET", session.limits().getsPerMinute()) + session.timeNote() + ".");
+  }
+
+  /** Reads the rows' contacts one email at a time (one GET per distinct email). */
+  private void lookUp(Session session, long rows, long validRows, RateMeter meter)
+      throws IOException {
+    Contacts contacts = session.client().contacts();
+    AtomicLong looked = new AtomicLong();
+    try (Progress progress = root.showProgress()
+        ? Progress.bar(err, "Looking up contacts", "emails", validRows,
+            Progress.eta(session, RateBudget.Kind.GET,
+                () -> Math.max(0, validRows - looked.get()), meter::requests))
+        : Progress.none()) {
+      long distinct = ContactPlan.build(work, rows, false, email -> {
+        meter.count();
+        try {
+          return contacts.getByEmail(email);
+        } catch (NotFoundException e) {
+          return null;
+        }
+      }, () -> {
+        looked.incrementAndGet();
+        progress.step(1);
+      });
+      out.println("Looked up " + Summary.plural(distinct, "email", "emails") + " to merge"
+          + " with, in " + Summary.duration(meter.elapsed()) + ": "
+          + meter.describe("GET", session.limits().getsPerMinute()) + session.timeNote() + ".");
     }
   }
 
@@ -366,7 +373,6 @@ final class Importer {
 
   private int send(Session session, ContactColumns columns, Decider decider,
       Checkpoint checkpoint) throws IOException {
-    long startNanos = System.nanoTime();
     long startRow = checkpoint.nextRow;
     long totalChunks = (checkpoint.sendableRows + CHUNK - 1) / CHUNK;
     ExecutorService pool = Executors.newFixedThreadPool(root.parallel(), runnable -> {
@@ -388,12 +394,11 @@ final class Importer {
       sender = new Sender(session, columns, checkpoint, report, pool);
       Progress progress = root.showProgress()
           ? Progress.bar(err, "Importing", "rows", checkpoint.totalRows,
-              () -> Math.max(0, totalChunks - sender.chunks), session.postsPerWallMinute(),
-              () -> sender.posts)
+              Progress.eta(session, RateBudget.Kind.POST,
+                  () -> Math.max(0, totalChunks - sender.chunks), () -> sender.posts))
           : Progress.none();
       sender.progress = progress;
       sender.totalChunks = totalChunks;
-      sender.startNanos = startNanos;
       try {
         progress.step(checkpoint.nextRow - 1);
         List<Decision> batch = new ArrayList<>();
@@ -432,7 +437,7 @@ final class Importer {
         pool.shutdownNow();
       }
     }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+    Duration elapsed = sender.meter.elapsed();
     Checkpoint.Counts counts = checkpoint.counts;
     out.println("Imported " + options.input.getFileName() + " into " + session.target() + ": "
         + Summary.count(checkpoint.totalRows) + " rows, " + Summary.count(counts.created)
@@ -441,9 +446,9 @@ final class Importer {
         + " unchanged, " + Summary.count(counts.invalid) + " invalid, "
         + Summary.count(counts.rejected) + " rejected, " + Summary.count(counts.failed)
         + " failed" + (startRow > 1 ? " (resumed at row " + Summary.count(startRow) + ")" : "")
-        + "; in " + Summary.duration(elapsed) + ", " + Summary.rate(sender.posts, elapsed,
-            session.timeScale(), session.limits().postsPerMinute(), "POST")
-        + session.timeNote() + ". Report: " + options.report);
+        + "; in " + Summary.duration(elapsed) + ", "
+        + sender.meter.describe("POST", session.limits().postsPerMinute()) + session.timeNote()
+        + ". Report: " + options.report);
     Files.deleteIfExists(options.checkpoint);
     ContactPlan.delete(work);
     return counts.failures() > 0 ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
@@ -466,7 +471,7 @@ final class Importer {
     private final Session session;
     Progress progress = Progress.none();
     long totalChunks;
-    long startNanos;
+    final RateMeter meter;
     volatile long posts;
     volatile long chunks;
     private long answered;
@@ -474,6 +479,7 @@ final class Importer {
     Sender(Session session, ContactColumns columns, Checkpoint checkpoint, FileChannel report,
         ExecutorService pool) {
       this.session = session;
+      this.meter = new RateMeter(session.timeScale());
       this.contacts = session.client().contacts();
       this.columns = columns;
       this.checkpoint = checkpoint;
@@ -538,7 +544,11 @@ final class Importer {
     private void commit(Chunk chunk) throws IOException {
       if (chunk.result != null) {
         BulkResult<ContactDraft> result = await(chunk.result);
-        posts += (chunk.toSend.size() + CHUNK - 1) / CHUNK;
+        long requests = (chunk.toSend.size() + CHUNK - 1) / CHUNK;
+        posts += requests;
+        for (long r = 0; r < requests; r++) {
+          meter.count();
+        }
         answered++;
         if (crashAfter > 0 && answered == crashAfter) {
           Runtime.getRuntime().halt(137); // as kill -9 between an answer and its checkpoint
@@ -561,8 +571,7 @@ final class Importer {
       chunks++;
       progress.step(chunk.batch.size());
       progress.message("request " + Summary.count(chunks) + "/" + Summary.count(totalChunks)
-          + " · " + Summary.shortRate(posts, Duration.ofNanos(System.nanoTime() - startNanos),
-              session.timeScale(), "POST"));
+          + " · " + meter.brief("POST"));
     }
 
     /** Records in the checkpoint which rows may be in flight: from the first not reported. */
@@ -599,6 +608,10 @@ final class Importer {
           String resume = " " + Summary.count(checkpoint.nextRow - 1) + " of "
               + Summary.count(checkpoint.totalRows) + " rows are done and reported; continue"
               + " with the same command and --resume";
+          if (blocked && exception.statusCode().isEmpty()) {
+            throw new CliException(ExitCode.RATE_LIMITED, "the rate budget had no room for a"
+                + " request before its deadline (" + exception.getMessage() + ")." + resume);
+          }
           if (blocked) {
             throw new CliException(ExitCode.RATE_LIMITED, "HappyFox answered 429: the account"
                 + " is rate limited" + ((RateLimitedException) exception).retryAfter()
@@ -667,10 +680,11 @@ final class Importer {
           default:
             outcomes[i] = "failed";
             ChunkFailure failure = item.chunkFailure().orElse(null);
-            details[i] = failure == null ? "failed" : columns.describe(
-                failure.exception().getMessage())
-                + (failure.mayHaveBeenApplied() ? " (HappyFox may have applied it: import the"
-                    + " file again to check; rows already applied come out unchanged)" : "");
+            details[i] = (failure == null ? "failed" : columns.describe(
+                failure.exception().getMessage()))
+                + item.message().map(found -> " (" + found + ")").orElse("")
+                + (item.outcomeUnknown() ? "; HappyFox may have applied it: import the file"
+                    + " again to check (rows already applied come out unchanged)" : "");
         }
       }
     }

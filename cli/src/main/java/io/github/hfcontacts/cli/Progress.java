@@ -1,10 +1,11 @@
 package io.github.hfcontacts.cli;
 
+import io.github.hfcontacts.client.RateBudget;
 import java.io.PrintStream;
-import java.util.ArrayDeque;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -12,8 +13,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar on the terminal (stderr), or nothing when no one watches. Its ETA comes from the
- * rate budget, not from the speed so far: the remaining requests divided by the per-minute
- * ceiling, or by the measured rate when that is slower (a slow server or network).
+ * rate budget, not from the speed so far: what the budget says the remaining requests take, or
+ * the measured pace when that is slower (a slow server or network).
  */
 abstract class Progress implements AutoCloseable {
   /** Advances by {@code n} items. */
@@ -43,24 +44,20 @@ abstract class Progress implements AutoCloseable {
    *
    * @param task the label ("Exporting")
    * @param unit what is counted ("contacts")
-   * @param remainingRequests how many requests are still to be sent
-   * @param requestsPerMinute the ceiling, in wall-clock requests per minute
-   * @param sentRequests how many requests were sent so far (for the measured rate)
+   * @param total how many, if known
+   * @param eta the time left, asked at each redraw
    */
   static Progress bar(PrintStream out, String task, String unit, long total,
-      LongSupplier remainingRequests, double requestsPerMinute, LongSupplier sentRequests) {
-    Budget budget = new Budget(requestsPerMinute);
-    ProgressBarBuilder builder = new ProgressBarBuilder()
+      Supplier<Duration> eta) {
+    ProgressBar bar = new ProgressBarBuilder()
         .setTaskName(task)
         .setUnit(" " + unit, 1)
         .setInitialMax(total)
         .setStyle(ProgressBarStyle.UNICODE_BLOCK)
         .setUpdateIntervalMillis(200)
         .setConsumer(new ConsoleProgressBarConsumer(out))
-        .setEtaFunction(state -> Optional.of(
-            budget.eta(remainingRequests.getAsLong(), sentRequests.getAsLong(),
-                System.nanoTime())));
-    ProgressBar bar = builder.build();
+        .setEtaFunction(state -> Optional.of(eta.get()))
+        .build();
     return new Progress() {
       @Override
       void step(long n) {
@@ -80,62 +77,38 @@ abstract class Progress implements AutoCloseable {
   }
 
   /**
-   * The ETA of the remaining requests under a rolling-minute budget: what the current minute
-   * still allows goes at the measured pace, the rest at the ceiling. Fed with samples of the
-   * requests sent so far (each bar refresh), so it knows how many went in the last minute.
+   * The ETA of a bar: the remaining requests under the rate budget (the budget's own estimate,
+   * which knows how much of the rolling minute is left), or at the pace measured so far when that
+   * is slower (HappyFox, not the budget, sets the pace then).
    *
-   * <p>Example: with 500 a minute, 121 sent in the last minute and 279 left, all 279 fit in this
-   * minute's budget, so the ETA is 279 at the measured pace; with 1,500 left it is about
-   * (1,500 - 379) / 500 minutes.
+   * @param session the session whose budget is asked
+   * @param kind GET or POST
+   * @param remaining the requests still to send
+   * @param sent the requests sent since the bar started
    */
-  static final class Budget {
-    private final double perMinute;
-    private final ArrayDeque<long[]> samples = new ArrayDeque<>();
-    private final long started = System.nanoTime();
-
-    Budget(double perMinute) {
-      this.perMinute = perMinute;
-    }
-
-    private long[] second() {
-      java.util.Iterator<long[]> iterator = samples.iterator();
-      iterator.next();
-      return iterator.next();
-    }
-
-    synchronized Duration eta(long remaining, long sent, long nowNanos) {
-      samples.addLast(new long[] {nowNanos, sent});
-      long windowStart = nowNanos - 60_000_000_000L;
-      // Keep one sample at or before the window's start: the count then is the baseline.
-      while (samples.size() > 1 && second()[0] <= windowStart) {
-        samples.pollFirst();
-      }
-      long[] oldest = samples.peekFirst();
-      long inWindow = oldest[0] <= windowStart ? sent - oldest[1] : sent;
-      double elapsedMinutes = (nowNanos - started) / 60e9;
-      double measured = sent >= 5 && elapsedMinutes > 0 ? sent / elapsedMinutes : 0;
-      return Progress.eta(remaining, perMinute, inWindow, measured);
-    }
+  static Supplier<Duration> eta(Session session, RateBudget.Kind kind, LongSupplier remaining,
+      LongSupplier sent) {
+    long started = System.nanoTime();
+    return () -> {
+      long left = remaining.getAsLong();
+      return eta(session.budgetWait(kind, left), left, sent.getAsLong(),
+          Duration.ofNanos(System.nanoTime() - started));
+    };
   }
 
   /**
-   * The time {@code remaining} requests take: those the rolling minute still has room for
-   * ({@code ceilingPerMinute - sentInLastMinute}) go at the measured rate, the rest at the
-   * ceiling; never faster than the measured rate allows.
+   * The larger of the budget's wait and the time {@code remaining} requests take at the measured
+   * pace ({@code sent} in {@code elapsed}; ignored before 5 requests).
    *
-   * <p>Example: 1,500 requests left at 500 a minute, with the last minute's budget spent, take
-   * 3 minutes.
+   * <p>Example: 1,500 requests left, a budget wait of 3 minutes, 100 sent in 10 s: 3 minutes;
+   * with 100 sent in a minute instead: 15 minutes.
    */
-  static Duration eta(long remaining, double ceilingPerMinute, long sentInLastMinute,
-      double measuredPerMinute) {
+  static Duration eta(Duration budgetWait, long remaining, long sent, Duration elapsed) {
     if (remaining <= 0) {
       return Duration.ZERO;
     }
-    double room = Math.max(0, ceilingPerMinute - sentInLastMinute);
-    double minutes = Math.max(0, remaining - room) / ceilingPerMinute;
-    if (measuredPerMinute > 0) {
-      minutes = Math.max(minutes, remaining / measuredPerMinute);
-    }
-    return Duration.ofMillis((long) Math.ceil(minutes * 60_000));
+    Duration measured = sent < 5 ? Duration.ZERO
+        : Duration.ofNanos((long) ((double) elapsed.toNanos() * remaining / sent));
+    return budgetWait.compareTo(measured) >= 0 ? budgetWait : measured;
   }
 }

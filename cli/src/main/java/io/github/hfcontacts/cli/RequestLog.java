@@ -1,5 +1,6 @@
 package io.github.hfcontacts.cli;
 
+import io.github.hfcontacts.client.RateBudget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -23,15 +23,13 @@ import okhttp3.Response;
  * an import started right after an export that ran at the ceiling would add a new minute's worth
  * of requests to the export's last minute, get a 429, and block the account for 10 minutes (the
  * scale test did exactly that). So every request is recorded (an OkHttp interceptor, at the moment
- * it is sent), the file is rewritten every second and at the end, and a new run first waits until
- * the earlier runs' requests have left the rolling minute far enough for its own budget to fit.
- * Runs that share an account at the same time must still split it with
- * {@code --get-per-minute}/{@code --post-per-minute}.
+ * it is sent), the file is rewritten every second and at the end, and a new run's budget starts
+ * with the earlier runs' requests of the last minute spent. Runs that share an account at the
+ * same time must still split it with {@code --get-per-minute}/{@code --post-per-minute}.
  */
 final class RequestLog implements Interceptor, AutoCloseable {
-  /** HappyFox's limits per rolling minute. */
-  static final int HAPPYFOX_GETS = 500;
-  static final int HAPPYFOX_POSTS = 300;
+  /** More than a minute's worth of either kind is never kept. */
+  private static final int MAX_KEPT = 2000;
 
   private final Path file;
   private final long windowMillis;
@@ -74,29 +72,34 @@ final class RequestLog implements Interceptor, AutoCloseable {
   synchronized void record(String method, long millis) {
     List<Long> times = method.equals("GET") || method.equals("HEAD") ? gets : posts;
     times.add(millis);
-    if (times.size() > 4 * HAPPYFOX_GETS) {
+    if (times.size() > MAX_KEPT) {
       prune(times, millis);
     }
   }
 
   /**
-   * How long a run whose client may send {@code getBudget} GET and {@code postBudget} POST
-   * requests at once must wait so that, with the requests logged in the last minute, HappyFox's
-   * minute never exceeds its limits (half the gap between the budget and the limit is left for
-   * network jitter).
+   * Takes one permit of {@code budget} for each request of an earlier run still in HappyFox's
+   * rolling minute, and closes it at once: the budget then counts them for a minute from now (a
+   * little longer than HappyFox does, which errs on the safe side) and this run sends only what
+   * the minute has left, instead of a fresh minute's worth on top of them.
+   *
+   * @return the number of earlier requests spent
    */
-  synchronized Duration waitBeforeStart(int getBudget, int postBudget, long nowMillis) {
-    long until = Math.max(freeAt(gets, (HAPPYFOX_GETS - getBudget) / 2, nowMillis),
-        freeAt(posts, (HAPPYFOX_POSTS - postBudget) / 2, nowMillis));
-    return Duration.ofMillis(Math.max(0, until - nowMillis));
-  }
-
-  /** The moment at most {@code allowed} of the logged times are still within the window. */
-  private long freeAt(List<Long> times, int allowed, long nowMillis) {
-    prune(times, nowMillis);
-    Collections.sort(times);
-    int excess = times.size() - Math.max(0, allowed);
-    return excess <= 0 ? nowMillis : times.get(excess - 1) + windowMillis + 1;
+  synchronized long spendEarlierRequests(RateBudget budget, long nowMillis) {
+    long spent = 0;
+    for (RateBudget.Kind kind : RateBudget.Kind.values()) {
+      List<Long> times = kind == RateBudget.Kind.GET ? gets : posts;
+      prune(times, nowMillis);
+      for (int i = 0; i < times.size(); i++) {
+        RateBudget.Acquisition acquisition = budget.tryAcquire(kind);
+        if (!acquisition.isGranted()) {
+          break; // the whole minute is spent: the budget makes this run wait
+        }
+        acquisition.permit().close();
+        spent++;
+      }
+    }
+    return spent;
   }
 
   private void prune(List<Long> times, long nowMillis) {

@@ -1,20 +1,16 @@
 package io.github.hfcontacts.cli;
 
 import io.github.hfcontacts.client.Sleeper;
-import java.time.Clock;
+import io.github.hfcontacts.client.Ticker;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * Time that runs {@code factor} times faster than the wall clock, for a sandbox whose rate limits
- * are time-scaled the same way: with both scaled, the client's limiter keeps HappyFox's real
+ * are time-scaled the same way: with both scaled, the client's rate budget keeps HappyFox's real
  * numbers (500 GET and 300 POST a minute) in the sandbox's minute.
  */
 final class ScaledTime {
   private final double factor;
-  private final Instant origin;
   private final long originNanos;
 
   ScaledTime(double factor) {
@@ -22,7 +18,6 @@ final class ScaledTime {
       throw new IllegalArgumentException("time scale must be between 1 and 10000 but was " + factor);
     }
     this.factor = factor;
-    this.origin = Instant.now();
     this.originNanos = System.nanoTime();
   }
 
@@ -35,8 +30,9 @@ final class ScaledTime {
     return Duration.ofNanos((long) (scaled.toNanos() / factor));
   }
 
-  Clock clock() {
-    return new ScaledClock(ZoneOffset.UTC);
+  /** The monotonic time the client measures its budget and deadlines with, scaled. */
+  Ticker ticker() {
+    return () -> originNanos + (long) ((System.nanoTime() - originNanos) * factor);
   }
 
   Sleeper sleeper() {
@@ -46,29 +42,5 @@ final class ScaledTime {
         Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
       }
     };
-  }
-
-  private final class ScaledClock extends Clock {
-    private final ZoneId zone;
-
-    ScaledClock(ZoneId zone) {
-      this.zone = zone;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return zone;
-    }
-
-    @Override
-    public Clock withZone(ZoneId newZone) {
-      return new ScaledClock(newZone);
-    }
-
-    @Override
-    public Instant instant() {
-      long elapsed = System.nanoTime() - originNanos;
-      return origin.plusNanos((long) (elapsed * factor));
-    }
   }
 }

@@ -2,7 +2,9 @@ package io.github.hfcontacts.cli;
 
 import io.github.hfcontacts.client.HappyFoxClient;
 import io.github.hfcontacts.client.LogLevel;
+import io.github.hfcontacts.client.RateBudget;
 import io.github.hfcontacts.client.RateLimits;
+import io.github.hfcontacts.client.RetryPolicy;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,14 +50,13 @@ final class Session implements AutoCloseable {
     return timeScale;
   }
 
-  /** GET requests per wall-clock minute at the ceiling. */
-  double getsPerWallMinute() {
-    return limits.getsPerMinute() * timeScale;
-  }
-
-  /** POST requests per wall-clock minute at the ceiling. */
-  double postsPerWallMinute() {
-    return limits.postsPerMinute() * timeScale;
+  /**
+   * A lower bound of the wall-clock time {@code requests} more requests take under the rate
+   * budget (its own estimate, which knows what the rolling minute has left).
+   */
+  Duration budgetWait(RateBudget.Kind kind, long requests) {
+    Duration scaled = client.rateBudget().estimatedWait(kind, Math.max(0, requests));
+    return Duration.ofNanos((long) (scaled.toNanos() / timeScale));
   }
 
   /** Says, after a rate, that it is in the sandbox's faster time; empty otherwise. */
@@ -120,7 +121,7 @@ final class Session implements AutoCloseable {
         target = options.customDomain;
       } else if (options.baseUrl != null) {
         builder.baseUrl(options.baseUrl).allowInsecureHttpForLoopback()
-            .clock(time.clock()).sleeper(time.sleeper());
+            .ticker(time.ticker()).sleeper(time.sleeper());
         target = options.baseUrl;
       } else if (credentials.setting("account") != null) {
         builder.account(credentials.setting("account"));
@@ -139,38 +140,23 @@ final class Session implements AutoCloseable {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw CliException.usage(e.getMessage());
     }
-    // Requests of earlier runs still count in HappyFox's rolling minute: wait for room first.
+    // Requests of earlier runs still count in HappyFox's rolling minute: this run's budget
+    // starts with them spent.
     RequestLog log = RequestLog.open(cacheDir(env), target,
-        time.toWall(Duration.ofMinutes(1)));
+        time.toWall(Duration.ofMinutes(1).plus(limits.safetyMargin())));
     OkHttpClient http = new OkHttpClient.Builder().addInterceptor(log).build();
-    builder.okHttpClient(http);
     HappyFoxClient client;
     try {
+      RateBudget budget = RateBudget.inMemory(limits, time.ticker());
+      log.spendEarlierRequests(budget, System.currentTimeMillis());
+      builder.okHttpClient(http).rateBudget(budget);
       client = build(builder, options, limits, credentials.apiKey(), credentials.authCode());
-      waitForRoom(env, log, limits);
     } catch (RuntimeException e) {
       shutdown(http);
       log.close();
       throw e;
     }
     return new Session(client, limits, time.factor(), target, null, http, log);
-  }
-
-  private static void waitForRoom(CliEnvironment env, RequestLog log, RateLimits limits) {
-    Duration wait = log.waitBeforeStart(limits.getsPerMinute(), limits.postsPerMinute(),
-        System.currentTimeMillis());
-    if (wait.isZero()) {
-      return;
-    }
-    env.stderr().println("Waiting " + Summary.duration(wait) + " for the requests of an"
-        + " earlier run to leave HappyFox's rolling minute (they count against this run's budget;"
-        + " log: " + log.file() + ")");
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException(ExitCode.INTERRUPTED, "interrupted");
-    }
   }
 
   /** {@code $XDG_CACHE_HOME/happyfox-contacts}, else {@code ~/.cache/happyfox-contacts}. */
@@ -198,7 +184,7 @@ final class Session implements AutoCloseable {
           .baseUrl(running.baseUrl())
           .allowInsecureHttpForLoopback()
           .credentials(running.apiKey(), running.authCode())
-          .clock(time.clock())
+          .ticker(time.ticker())
           .sleeper(time.sleeper());
       HappyFoxClient client =
           build(builder, options, limits, running.apiKey(), running.authCode());
@@ -220,7 +206,10 @@ final class Session implements AutoCloseable {
 
   private static HappyFoxClient build(HappyFoxClient.Builder builder,
       HappyFoxContactsCommand options, RateLimits limits, String apiKey, String authCode) {
-    builder.rateLimits(limits).userAgent("happyfox-contacts-cli/" + VersionProvider.version());
+    // A bulk run queues behind its own budget (up to a minute for a slot, more with --parallel
+    // and a small share): give each request room for that, beyond the client's 2 minutes.
+    builder.rateLimits(limits).userAgent("happyfox-contacts-cli/" + VersionProvider.version())
+        .retryPolicy(RetryPolicy.defaults().withMaxTotalTime(Duration.ofMinutes(15)));
     int verbosity = options.verbosity();
     if (verbosity > 0) {
       PrintStream err = options.env().stderr();

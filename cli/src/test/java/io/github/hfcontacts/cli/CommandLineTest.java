@@ -32,7 +32,7 @@ class CommandLineTest {
 
     assertThat(run.stdout).contains("export", "import", "groups", "fields", "--sandbox",
         "--account", "--eu-account", "--custom-domain", "--credentials-file", "Exit codes:",
-        "less 2% for network jitter",
+        "HappyFox's limit per account",
         "4     HappyFox refused the credentials", "130   interrupted");
   }
 

@@ -74,7 +74,7 @@ class ContactPlanTest {
     }
     distinct = ContactPlan.build(dir, 3, false, email -> {
       fetched.add(email);
-      return email.startsWith("b") ? new Contact().id(8L).email(email) : null;
+      return email.startsWith("b") ? new Contact().id(8L).name("B").email(email) : null;
     }, () -> { });
 
     assertThat(distinct).isEqualTo(2);

@@ -240,7 +240,7 @@ class ImportCommandTest {
       }
       Path file = write("rows.csv", rows.toString());
 
-      // The client's budget (294 POST a minute) is more than this account allows (2).
+      // The client's budget (300 POST a minute) is more than this account allows (2).
       CliRun first = cli(strict).run("--base-url", strict.baseUrl(), "--parallel", "1",
           "import", file.toString());
 

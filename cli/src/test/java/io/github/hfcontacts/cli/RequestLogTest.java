@@ -2,34 +2,39 @@ package io.github.hfcontacts.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.hfcontacts.client.RateBudget;
+import io.github.hfcontacts.client.RateLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RequestLogTest {
   @TempDir Path dir;
 
+  private final AtomicLong nanos = new AtomicLong();
+
   @Test
-  void aRunAfterOneAtTheCeilingWaitsForItsRequestsToLeaveTheMinute() throws IOException {
+  void aRunAfterOneAtTheCeilingStartsWithThoseRequestsSpent() throws IOException {
     long now = System.currentTimeMillis();
     try (RequestLog earlier = RequestLog.open(dir, "acme.happyfox.com", Duration.ofMinutes(1))) {
       for (int i = 0; i < 490; i++) {
         earlier.record("GET", now - 30_000 + i * 10); // 490 GETs between 30 s and 25 s ago
       }
       earlier.record("POST", now - 1_000);
+      earlier.record("POST", now - 120_000); // older than the minute
     }
+    RateBudget budget = RateBudget.inMemory(RateLimits.defaults(), nanos::get);
 
     try (RequestLog next = RequestLog.open(dir, "acme.happyfox.com", Duration.ofMinutes(1))) {
-      // Budget 490 of 500: at most 5 earlier GETs may remain, so wait until the 485th has left.
-      Duration wait = next.waitBeforeStart(490, 294, now);
-      assertThat(wait.toMillis()).isEqualTo(-30_000 + 484 * 10 + 60_000 + 1);
-      // A run with half the budget may start once 125 are left: the 365th oldest is gone.
-      assertThat(next.waitBeforeStart(250, 150, now).toMillis())
-          .isEqualTo(-30_000 + 364 * 10 + 60_000 + 1);
+      assertThat(next.spendEarlierRequests(budget, now)).isEqualTo(491);
     }
+
+    assertThat(grants(budget, RateBudget.Kind.GET, 20)).isEqualTo(10); // 500 - 490
+    assertThat(grants(budget, RateBudget.Kind.POST, 400)).isEqualTo(299);
   }
 
   @Test
@@ -42,7 +47,8 @@ class RequestLogTest {
     }
 
     try (RequestLog next = RequestLog.open(dir, "acme.happyfox.com", Duration.ofSeconds(6))) {
-      assertThat(next.waitBeforeStart(490, 294, now)).isZero();
+      assertThat(next.spendEarlierRequests(
+          RateBudget.inMemory(RateLimits.defaults(), nanos::get), now)).isZero();
       assertThat(Files.readString(next.file())).isEmpty();
     }
   }
@@ -51,16 +57,27 @@ class RequestLogTest {
   void eachAccountHasItsOwnLog() throws IOException {
     long now = System.currentTimeMillis();
     try (RequestLog acme = RequestLog.open(dir, "acme.happyfox.com", Duration.ofMinutes(1))) {
-      for (int i = 0; i < 300; i++) {
-        acme.record("POST", now - 100);
-      }
+      acme.record("POST", now - 100);
     }
 
     try (RequestLog other = RequestLog.open(dir, "http://127.0.0.1:8080/",
         Duration.ofMinutes(1))) {
-      assertThat(other.waitBeforeStart(490, 294, now)).isZero();
+      assertThat(other.spendEarlierRequests(
+          RateBudget.inMemory(RateLimits.defaults(), nanos::get), now)).isZero();
       assertThat(other.file().getFileName().toString())
           .isEqualTo("requests-http_127.0.0.1_8080_.log");
     }
+  }
+
+  private static int grants(RateBudget budget, RateBudget.Kind kind, int tries) {
+    int granted = 0;
+    for (int i = 0; i < tries; i++) {
+      RateBudget.Acquisition acquisition = budget.tryAcquire(kind);
+      if (acquisition.isGranted()) {
+        acquisition.permit().close();
+        granted++;
+      }
+    }
+    return granted;
   }
 }

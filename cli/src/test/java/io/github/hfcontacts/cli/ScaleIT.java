@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class ScaleIT {
   private static final Pattern HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
   private static final Pattern RATE = Pattern.compile(
-      "([0-9,]+) (GET|POST) requests?, ([0-9.]+) a minute");
+      "([0-9,]+) (GET|POST) requests?, ([0-9.]+) a minute(?:, ([0-9.]+) after the first)?");
 
   @Test
   void exportAndImportAtTheCeilingInConstantMemory() throws Exception {
@@ -120,11 +120,14 @@ class ScaleIT {
     String measured = "within the first minute (no rate)";
     while (rate.find()) {
       if (rate.group(2).equals(method)) {
-        double perMinute = Double.parseDouble(rate.group(3));
-        measured = String.format(Locale.ROOT, "%.1f/min = %.1f%% of HappyFox's %d/min", perMinute,
-            100 * perMinute / ceiling, ceiling);
+        double overall = Double.parseDouble(rate.group(3));
+        // The first minute may spend its whole budget at once: the steady rate is the one after.
+        double steady = rate.group(4) == null ? overall : Double.parseDouble(rate.group(4));
+        measured = String.format(Locale.ROOT, "%.1f/min overall, %.1f/min after the first minute"
+            + " = %.1f%% of HappyFox's %d/min", overall, steady, 100 * steady / ceiling, ceiling);
         if (requests > 3L * ceiling) {
-          assertThat(perMinute).as(phase + " rate").isGreaterThanOrEqualTo(0.95 * ceiling);
+          assertThat(steady).as(phase + " rate after the first minute")
+              .isGreaterThanOrEqualTo(0.95 * ceiling).isLessThanOrEqualTo(ceiling);
         }
       }
     }

@@ -3,19 +3,40 @@ package io.github.hfcontacts.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class SummaryTest {
   @Test
-  void rateIsPerMinuteOfTheAccountsTime() {
-    assertThat(Summary.rate(2000, Duration.ofSeconds(24), 10, 490, "GET"))
-        .isEqualTo("2,000 GET requests, 500.0 a minute (102.0% of the 490/min budget)");
+  void rateAfterTheFirstMinuteShowsTheCeiling() {
+    AtomicLong now = new AtomicLong();
+    RateMeter meter = new RateMeter(10, now::get); // the sandbox's minute is 6 s
+    for (int i = 0; i < 500; i++) {
+      meter.count(); // the first minute's budget, at once
+    }
+    now.set(6_000_000_000L); // the first (scaled) minute is over
+    for (int i = 0; i < 1000; i++) {
+      now.addAndGet(12_000_000L); // then one every 12 ms: 500 a (scaled) minute
+      meter.count();
+    }
+
+    assertThat(meter.describe("GET", 500)).isEqualTo(
+        "1,500 GET requests, 500.0 a minute, 500.0 after the first (100.0% of the 500/min"
+            + " budget)");
+    assertThat(meter.brief("GET")).isEqualTo("500 GET/min");
   }
 
   @Test
   void noRateWithinTheFirstMinute() {
-    assertThat(Summary.rate(7, Duration.ofSeconds(2), 1, 490, "GET"))
-        .isEqualTo("7 GET requests (within the first minute's budget of 490)");
+    AtomicLong now = new AtomicLong();
+    RateMeter meter = new RateMeter(1, now::get);
+    for (int i = 0; i < 7; i++) {
+      meter.count();
+    }
+    now.addAndGet(2_000_000_000L);
+
+    assertThat(meter.describe("GET", 500))
+        .isEqualTo("7 GET requests (within the first minute's budget of 500)");
   }
 
   @Test
@@ -26,36 +47,24 @@ class SummaryTest {
   }
 
   @Test
-  void etaComesFromTheBudgetOnceTheMinuteIsSpent() {
-    // 1,500 requests at 500 a minute, the last minute's 500 spent: three minutes, however fast
-    // the requests themselves are.
-    assertThat(Progress.eta(1500, 500, 500, 3000)).isEqualTo(Duration.ofMinutes(3));
+  void etaIsTheBudgetsWaitWhenRequestsAreFast() {
+    // 1,500 requests left; 100 went in 10 s, but the budget says 3 minutes.
+    assertThat(Progress.eta(Duration.ofMinutes(3), 1500, 100, Duration.ofSeconds(10)))
+        .isEqualTo(Duration.ofMinutes(3));
   }
 
   @Test
-  void etaCountsWhatTheCurrentMinuteStillAllows() {
-    // 121 sent this minute, 279 left: all fit in the budget's minute, at the measured 2,000/min.
-    assertThat(Progress.eta(279, 490, 121, 2000)).isEqualTo(Duration.ofMillis(8370));
-    // 1,000 left: 369 now, the other 631 as the minute rolls on, at 490 a minute.
-    assertThat(Progress.eta(1000, 490, 121, 2000).toSeconds()).isEqualTo(77);
-  }
-
-  @Test
-  void etaFollowsASlowerMeasuredRate() {
+  void etaFollowsASlowerMeasuredPace() {
     // 100 requests a minute measured: the server, not the budget, sets the pace.
-    assertThat(Progress.eta(200, 500, 100, 100)).isEqualTo(Duration.ofMinutes(2));
+    assertThat(Progress.eta(Duration.ofMinutes(3), 1500, 100, Duration.ofMinutes(1)))
+        .isEqualTo(Duration.ofMinutes(15));
   }
 
   @Test
-  void budgetSamplesCountOnlyTheLastMinute() {
-    Progress.Budget budget = new Progress.Budget(500);
-    long t0 = System.nanoTime();
-    budget.eta(1450, 0, t0);
-    budget.eta(1000, 450, t0 + 1_000_000_000L);
-    // 70 s in, 950 sent: the 450 of the first second left the window, 500 are in it, so the
-    // 500 left wait for the minute to roll on: one minute at 500 a minute.
-    Duration eta = budget.eta(500, 950, t0 + 70_000_000_000L);
-    assertThat(eta.toSeconds()).isEqualTo(60);
+  void etaIgnoresThePaceOfTheFirstFewRequests() {
+    assertThat(Progress.eta(Duration.ofSeconds(4), 10, 2, Duration.ofSeconds(30)))
+        .isEqualTo(Duration.ofSeconds(4));
+    assertThat(Progress.eta(Duration.ofSeconds(4), 0, 2, Duration.ofSeconds(30))).isZero();
   }
 
   @Test
