@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>Example:
  * <pre>{@code
- * BulkResult<ContactDraft> result = client.contacts().upsertAll(drafts); // 250 drafts, 3 requests
+ * BulkResult<ContactDraft> result = // 250 drafts, 3 requests
+ *     client.contacts().upsertAllResettingOmittedCustomFields(drafts);
  * result.size();          // 250
  * result.succeeded();     // 150 when the second request met HTTP 500
  * result.failed();        // 100

@@ -32,13 +32,27 @@ import retrofit2.Call;
  * {@link io.github.hfcontacts.openapi.model.Contact} model, deliberately: it carries every field
  * HappyFox answers (phones, groups, ticket counts, custom fields) without a second, partial copy.
  * It is a plain mutable data object, a fresh instance per call and never shared by the client.
- * Read its custom fields typed with {@link CustomFieldValues#from(Contact)}.
+ * Read its custom fields typed with {@link CustomFieldValues#from(Contact)}. HappyFox never answers
+ * {@code is_login_enabled}: {@code Contact.getIsLoginEnabled()} is {@code null} on contacts read
+ * from it (the property exists because the same flag is written by {@link #setLoginEnabled}).
  *
  * <p><b>Custom fields are reset when left out.</b> HappyFox resets every custom field that an
- * update or upsert does not send. {@link #update}, {@link #upsert} and {@link #upsertAll} send
- * exactly the draft; {@link #updateMerging}, {@link #updateCustomFields},
- * {@link #setLoginEnabled} and {@link #updatePrimaryPhone} read the contact first and send its
- * other custom fields back unchanged.
+ * update or upsert does not send. {@link #updateMerging}, {@link #updateByEmail},
+ * {@link #updateCustomFields}, {@link #setLoginEnabled} and {@link #updatePrimaryPhone} read the
+ * contact first and send its other custom fields back unchanged (read-merge-write): use them to
+ * edit a contact. The methods that send exactly the draft say so in their names:
+ * {@link #updateResettingOmittedCustomFields}, {@link #upsertResettingOmittedCustomFields} and
+ * {@link #upsertAllResettingOmittedCustomFields} (to create contacts, or to write complete
+ * records). The former names {@code update}, {@code upsert} and {@code upsertAll} still work and
+ * are deprecated.
+ *
+ * <p><b>Concurrent edits.</b> HappyFox has no version or ETag, so a read-merge-write overwrites a
+ * change someone else makes between its read and its write (a window of one round trip). To edit
+ * a contact you read earlier (shown in a form, say) without losing a change made since, pass that
+ * contact as {@code expectedCurrent} to {@link #updateMerging(long, ContactDraft, Contact)} or
+ * {@link #updateByEmail(String, ContactDraft, Contact)}: the write is made only if the contact read
+ * just before it still matches, otherwise {@link ConcurrentEditException} is thrown and nothing is
+ * written.
  *
  * <p><b>Validation.</b> Arguments are checked before any request (ids positive, emails without
  * whitespace, non-empty drafts), with an {@link IllegalArgumentException} naming the argument.
@@ -52,6 +66,7 @@ import retrofit2.Call;
  * Contact james = contacts.getByEmail("james@example.com");
  * contacts.setLoginEnabled(james.getId(), false);
  * contacts.updateCustomFields(james.getId(), List.of(CustomFieldValue.choice(5, 3)));
+ * contacts.updateByEmail("james@example.com", ContactDraft.builder().name("James Smith").build());
  * for (Contact c : contacts.search(SearchQuery.builder().name("adam").build())) { ... }
  * }</pre>
  *
@@ -76,10 +91,11 @@ public final class Contacts {
   /**
    * Returns a copy of this service that checks every custom-field value against the account's
    * definitions ({@link CustomFields}, cached per client) before sending anything: unknown field,
-   * wrong type, unknown choice and, for {@link #upsert} and {@link #upsertAll}, a missing required
+   * wrong type, unknown choice and, for the upserts, a missing required
    * field (an upsert may create the contact, and fields left out are reset anyway).
    *
-   * <p>Example: {@code client.contacts().withCustomFieldValidation().upsert(draft)} throws
+   * <p>Example: {@code client.contacts().withCustomFieldValidation()
+   * .upsertResettingOmittedCustomFields(draft)} throws
    * {@link CustomFieldValidationException} and sends no POST when {@code draft} sets
    * {@code choice(5, 9)} and field 5 has no choice 9.
    *
@@ -158,7 +174,7 @@ public final class Contacts {
     return new Pager<>(page -> fetchPage(page, q), PAGE_SIZE, Integer.MAX_VALUE);
   }
 
-  private Page<Contact> fetchPage(int pageNumber, String q) {
+  Page<Contact> fetchPage(int pageNumber, String q) {
     ContactPage page = executor.execute(api.listContacts(PAGE_SIZE, pageNumber, q));
     List<Contact> items = new ArrayList<>();
     if (page.getData() != null) {
@@ -174,11 +190,29 @@ public final class Contacts {
   }
 
   /**
-   * Creates a contact, or updates the one with the same email (upsert): {@code POST /users/} with
-   * one object. <b>Custom fields left out of the draft are reset.</b>
+   * Creates a contact, or updates the one with the same email (upsert).
    *
-   * <p>Example: {@code contacts.upsert(ContactDraft.builder().name("Ann").email("ann@example.com")
-   * .build())} sends {@code {"name": "Ann", "email": "ann@example.com"}} and returns the contact.
+   * @param draft the contact
+   * @return the contact as HappyFox answered it
+   * @deprecated the name hides that HappyFox resets the custom fields the draft leaves out when
+   *     the contact exists; use {@link #upsertResettingOmittedCustomFields(ContactDraft)}, which
+   *     does the same, or {@link #updateByEmail(String, ContactDraft)} to edit an existing contact
+   *     and keep its custom fields.
+   */
+  @Deprecated
+  public Contact upsert(ContactDraft draft) {
+    return upsertResettingOmittedCustomFields(draft);
+  }
+
+  /**
+   * Creates a contact, or updates the one with the same email (upsert): {@code POST /users/} with
+   * one object. <b>When the contact exists, HappyFox resets every custom field the draft leaves
+   * out</b>: use this to create contacts or to write complete records; to edit a contact and keep
+   * its other custom fields, use {@link #updateByEmail(String, ContactDraft)}.
+   *
+   * <p>Example: {@code contacts.upsertResettingOmittedCustomFields(ContactDraft.builder()
+   * .name("Ann").email("ann@example.com").build())} sends
+   * {@code {"name": "Ann", "email": "ann@example.com"}} and returns the contact.
    *
    * @param draft the contact; needs an email or a phone (HappyFox also needs a name to create)
    * @return the contact as HappyFox answered it
@@ -187,7 +221,7 @@ public final class Contacts {
    * @throws ValidationException if HappyFox rejects the contact
    * @throws HappyFoxException for any other failure
    */
-  public Contact upsert(ContactDraft draft) {
+  public Contact upsertResettingOmittedCustomFields(ContactDraft draft) {
     checkUpsertable("draft", draft);
     if (validating) {
       customFields.validate(draft.customFields(), true);
@@ -199,6 +233,26 @@ public final class Contacts {
       throw Models.unexpectedAnswer(call, "a list of results instead of the contact");
     }
     return response.getContact();
+  }
+
+  /**
+   * Creates or updates any number of contacts by email, in requests of at most 100, and reports
+   * per contact, in input order: {@link #upsertAll} under a name that says what it does. <b>When a
+   * contact exists, HappyFox resets every custom field its draft leaves out</b>: use this to
+   * create contacts or to import complete records.
+   *
+   * <p>Example: 250 drafts send 3 requests of 100, 100 and 50; {@code result.items().get(0).id()}
+   * is the first contact's id.
+   *
+   * @param drafts the contacts; each needs an email or a phone; empty sends nothing
+   * @return one result per draft
+   * @throws IllegalArgumentException naming {@code drafts[i]} if a draft has neither email nor
+   *     phone; nothing is sent then
+   * @throws CustomFieldValidationException when validating and any draft's custom fields do not
+   *     fit; nothing is sent then
+   */
+  public BulkResult<ContactDraft> upsertAllResettingOmittedCustomFields(List<ContactDraft> drafts) {
+    return upsertAll(drafts);
   }
 
   /**
@@ -218,7 +272,11 @@ public final class Contacts {
    *     phone; nothing is sent then
    * @throws CustomFieldValidationException when validating and any draft's custom fields do not
    *     fit (the problems are prefixed with {@code drafts[i]}); nothing is sent then
+   * @deprecated the name hides that HappyFox resets the custom fields a draft leaves out when its
+   *     contact exists; use {@link #upsertAllResettingOmittedCustomFields(List)}, which does the
+   *     same.
    */
+  @Deprecated
   public BulkResult<ContactDraft> upsertAll(List<ContactDraft> drafts) {
     Args.noNullElements("drafts", drafts);
     List<ContactDraft> copy = new ArrayList<>(drafts);
@@ -304,11 +362,28 @@ public final class Contacts {
   }
 
   /**
-   * Edits one contact: {@code POST /user/{id}/} with exactly the draft's fields. <b>HappyFox resets
-   * the custom fields the draft does not set</b>; to keep them, use {@link #updateMerging}.
+   * Edits one contact with exactly the draft's fields.
    *
-   * <p>Example: {@code contacts.update(33, ContactDraft.builder().name("John Smith").build())}
-   * sends {@code {"name": "John Smith"}}.
+   * @param contactId the contact's id, positive
+   * @param changes the fields to send; not empty
+   * @return the contact after the edit
+   * @deprecated the name hides that HappyFox resets the custom fields the draft does not set; use
+   *     {@link #updateMerging(long, ContactDraft)} to keep them, or
+   *     {@link #updateResettingOmittedCustomFields(long, ContactDraft)}, which does the same as
+   *     this method.
+   */
+  @Deprecated
+  public Contact update(long contactId, ContactDraft changes) {
+    return updateResettingOmittedCustomFields(contactId, changes);
+  }
+
+  /**
+   * Edits one contact: {@code POST /user/{id}/} with exactly the draft's fields. <b>HappyFox resets
+   * every custom field the draft does not set</b>; to keep them, use {@link #updateMerging}.
+   *
+   * <p>Example: {@code contacts.updateResettingOmittedCustomFields(33,
+   * ContactDraft.builder().name("John Smith").build())} sends {@code {"name": "John Smith"}} and
+   * leaves every custom field of contact 33 empty.
    *
    * @param contactId the contact's id, positive
    * @param changes the fields to send; not empty
@@ -318,7 +393,7 @@ public final class Contacts {
    * @throws CustomFieldValidationException when validating and a custom field does not fit
    * @throws HappyFoxException if the request fails
    */
-  public Contact update(long contactId, ContactDraft changes) {
+  public Contact updateResettingOmittedCustomFields(long contactId, ContactDraft changes) {
     String id = idSegment(contactId);
     checkNotEmpty(changes);
     if (validating) {
@@ -337,7 +412,8 @@ public final class Contacts {
    * not replace it, nothing is written: an {@link IllegalStateException} names the field, because
    * sending the contact without it would reset it.
    *
-   * <p>Not atomic: a change made by someone else between the read and the write is overwritten.
+   * <p>Not atomic: a change made by someone else between the read and the write is overwritten
+   * (HappyFox has no version to check); see {@link #updateMerging(long, ContactDraft, Contact)}.
    *
    * <p>Example: for a contact with {@code c-cf-4 = "XHR1234"} and {@code c-cf-5 = choice 3},
    * {@code updateMerging(33, ContactDraft.builder().name("Jo").customField(choice(5, 4)).build())}
@@ -353,14 +429,123 @@ public final class Contacts {
    * @throws HappyFoxException if a request fails
    */
   public Contact updateMerging(long contactId, ContactDraft changes) {
-    String id = idSegment(contactId);
+    return readMergeWrite(idSegment(contactId), changes, null);
+  }
+
+  /**
+   * Like {@link #updateMerging(long, ContactDraft)}, but writes only if the contact has not changed
+   * since {@code expectedCurrent} was read: the contact read just before the write must have the
+   * same {@code updated_at} as {@code expectedCurrent} (or, when HappyFox answers no
+   * {@code updated_at}, the same name, email, phones, login flag and custom fields). Otherwise
+   * nothing is written and {@link ConcurrentEditException} carries the contact as it is now.
+   *
+   * <p>This detects the edits made while {@code expectedCurrent} was held (a form shown to a user,
+   * a long computation). The check cannot cover the last round trip: HappyFox has no conditional
+   * write, so an edit landing between this method's own read and its write is still overwritten.
+   *
+   * <p>Example:
+   * <pre>{@code
+   * Contact shown = contacts.get(33);
+   * // ... the user edits the name in a form ...
+   * try {
+   *   contacts.updateMerging(33, ContactDraft.builder().name("Jo").build(), shown);
+   * } catch (ConcurrentEditException e) {
+   *   Contact now = e.currentContact(); // show the user what changed, then retry
+   * }
+   * }</pre>
+   *
+   * @param contactId the contact's id, positive
+   * @param changes the fields to change; not empty
+   * @param expectedCurrent the contact as the caller last read it
+   * @return the contact after the edit
+   * @throws ConcurrentEditException if the contact changed since {@code expectedCurrent}; nothing
+   *     was written
+   * @throws IllegalArgumentException naming the argument if the id is not positive or the draft is
+   *     empty
+   * @throws IllegalStateException if a custom field the draft does not set cannot be read back
+   * @throws CustomFieldValidationException when validating and a custom field does not fit
+   * @throws HappyFoxException if a request fails
+   */
+  public Contact updateMerging(long contactId, ContactDraft changes, Contact expectedCurrent) {
+    Objects.requireNonNull(expectedCurrent, "expectedCurrent");
+    return readMergeWrite(idSegment(contactId), changes, expectedCurrent);
+  }
+
+  /**
+   * Edits the contact with this email and keeps its other custom fields (read-merge-write):
+   * {@code GET /user/{email}/}, then {@code POST /user/{email}/} with the draft's fields plus every
+   * custom field of the contact, the draft's values replacing the current ones. The email is
+   * percent-encoded as one path segment, as in {@link #getByEmail(String)}. The draft may change
+   * the email itself.
+   *
+   * <p>This is the edit by email to use instead of an upsert: an upsert of {@code {email, name}}
+   * would reset every custom field of the contact. Like {@link #updateMerging(long, ContactDraft)},
+   * it is not atomic; see {@link #updateByEmail(String, ContactDraft, Contact)}.
+   *
+   * <p>Example: for a contact with {@code c-cf-4 = "XHR1234"},
+   * {@code updateByEmail("james@example.com", ContactDraft.builder().name("James Smith").build())}
+   * sends {@code POST /user/james@example.com/} with
+   * {@code {"name": "James Smith", "c-cf-4": "XHR1234"}}.
+   *
+   * @param email the contact's address: with an {@code @}, no whitespace or control characters
+   * @param changes the fields to change; not empty
+   * @return the contact after the edit
+   * @throws IllegalArgumentException naming the argument if the email is malformed or the draft is
+   *     empty
+   * @throws NotFoundException if no contact has this email; nothing was written
+   * @throws IllegalStateException if a custom field the draft does not set cannot be read back
+   * @throws CustomFieldValidationException when validating and a custom field does not fit
+   * @throws HappyFoxException if a request fails
+   */
+  public Contact updateByEmail(String email, ContactDraft changes) {
+    return readMergeWrite(Args.email("email", email), changes, null);
+  }
+
+  /**
+   * Like {@link #updateByEmail(String, ContactDraft)}, but writes only if the contact has not
+   * changed since {@code expectedCurrent} was read; see
+   * {@link #updateMerging(long, ContactDraft, Contact)} for what counts as a change.
+   *
+   * <p>Example: {@code contacts.updateByEmail("james@example.com", changes, shown)} throws
+   * {@link ConcurrentEditException} and writes nothing when the contact's {@code updated_at} is no
+   * longer the one of {@code shown}.
+   *
+   * @param email the contact's address: with an {@code @}, no whitespace or control characters
+   * @param changes the fields to change; not empty
+   * @param expectedCurrent the contact as the caller last read it
+   * @return the contact after the edit
+   * @throws ConcurrentEditException if the contact changed since {@code expectedCurrent}; nothing
+   *     was written
+   * @throws IllegalArgumentException naming the argument if the email is malformed or the draft is
+   *     empty
+   * @throws NotFoundException if no contact has this email; nothing was written
+   * @throws IllegalStateException if a custom field the draft does not set cannot be read back
+   * @throws CustomFieldValidationException when validating and a custom field does not fit
+   * @throws HappyFoxException if a request fails
+   */
+  public Contact updateByEmail(String email, ContactDraft changes, Contact expectedCurrent) {
+    Objects.requireNonNull(expectedCurrent, "expectedCurrent");
+    return readMergeWrite(Args.email("email", email), changes, expectedCurrent);
+  }
+
+  /**
+   * Reads the contact at {@code segment} (an id or an email), checks it against
+   * {@code expectedCurrent} when given, and writes {@code changes} plus every current custom field
+   * back to the same segment.
+   */
+  private Contact readMergeWrite(String segment, ContactDraft changes, Contact expectedCurrent) {
     checkNotEmpty(changes);
     if (validating) {
       customFields.validate(changes.customFields(), false);
     }
-    Contact current = executor.execute(api.getContact(id));
+    Call<Contact> read = api.getContact(segment);
+    Contact current = executor.execute(read);
+    if (expectedCurrent != null) {
+      ConcurrentEditException.check(read, expectedCurrent, current);
+    }
+    long contactId = current.getId() == null ? -1 : current.getId();
     Collection<CustomFieldValue> merged = mergedCustomFields(contactId, current, changes);
-    return executor.execute(api.updateContact(id, changes.toUpdate(merged)));
+    return executor.execute(api.updateContact(segment, changes.toUpdate(merged)));
   }
 
   /**
@@ -432,6 +617,10 @@ public final class Contacts {
    * or {@code "FALSE"} (strings, as HappyFox requires) and every current custom field, because
    * HappyFox resets the custom fields an update leaves out. It is {@link #updateMerging} with a
    * draft holding only the flag.
+   *
+   * <p>HappyFox's answers do not include {@code is_login_enabled}: on the returned contact, as on
+   * every contact read from HappyFox, {@code getIsLoginEnabled()} is {@code null}, so the flag can
+   * be set but not read back.
    *
    * <p>Example: {@code contacts.setLoginEnabled(33, false)} for a contact whose only custom field
    * is {@code c-cf-4 = "XHR1234"} sends {@code {"is_login_enabled":"FALSE","c-cf-4":"XHR1234"}}.

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
@@ -68,10 +70,13 @@ public final class HappyFoxClient implements Closeable {
   private final Services services;
   private final RateBudget rateBudget;
   private final SharedRateBudgets.Lease budgetLease;
+  private final AsyncHappyFoxClient async;
+  private final ExecutorService ownedAsyncExecutor;
 
   private HappyFoxClient(
       Transport transport, OkHttpClient okHttpClient, boolean ownsOkHttpClient,
-      String description, RateBudget rateBudget, SharedRateBudgets.Lease budgetLease) {
+      String description, RateBudget rateBudget, SharedRateBudgets.Lease budgetLease,
+      Executor asyncExecutor) {
     this.transport = transport;
     this.okHttpClient = okHttpClient;
     this.ownsOkHttpClient = ownsOkHttpClient;
@@ -79,6 +84,21 @@ public final class HappyFoxClient implements Closeable {
     this.services = new Services(transport);
     this.rateBudget = rateBudget;
     this.budgetLease = budgetLease;
+    this.ownedAsyncExecutor = asyncExecutor == null ? AsyncThreads.newPool() : null;
+    this.async = new AsyncHappyFoxClient(
+        this, new AsyncRunner(asyncExecutor == null ? ownedAsyncExecutor : asyncExecutor));
+  }
+
+  /**
+   * Returns the asynchronous view: the same services, returning {@code CompletableFuture}s whose
+   * cancellation cancels the HTTP call; see {@link AsyncHappyFoxClient}.
+   *
+   * <p>Example: {@code client.async().contacts().getByEmail("james@example.com")}.
+   *
+   * @return the view, the same instance on every call
+   */
+  public AsyncHappyFoxClient async() {
+    return async;
   }
 
   /**
@@ -145,7 +165,9 @@ public final class HappyFoxClient implements Closeable {
 
   /**
    * Releases the resources of the OkHttpClient this client created: its dispatcher threads and
-   * idle pooled connections. When the OkHttpClient was supplied with
+   * idle pooled connections, and the threads of its default async executor, which end once their
+   * running operations do (asynchronous operations started after closing fail with
+   * {@link IllegalStateException}). When the OkHttpClient was supplied with
    * {@link Builder#okHttpClient(OkHttpClient)} it belongs to the caller and is left alone. Calls
    * made after closing throw {@link IllegalStateException}. Idempotent.
    *
@@ -156,6 +178,9 @@ public final class HappyFoxClient implements Closeable {
     transport.close();
     if (budgetLease != null) {
       budgetLease.close();
+    }
+    if (ownedAsyncExecutor != null) {
+      ownedAsyncExecutor.shutdown();
     }
     if (ownsOkHttpClient) {
       okHttpClient.dispatcher().executorService().shutdown();
@@ -217,6 +242,7 @@ public final class HappyFoxClient implements Closeable {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Builder::threadSleep;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private Executor asyncExecutor;
 
     private Builder() {}
 
@@ -471,9 +497,10 @@ public final class HappyFoxClient implements Closeable {
      *
      * <p>Example:
      * <pre>{@code
-     * RateBudget budget = Bucket4jRateBudget.builder(proxyManager, "happyfox:acme").build();
-     * HappyFoxClient client = HappyFoxClient.builder().account("acme").credentials(k, c)
-     *     .rateBudget(budget).build();
+     * // two clients of one account, each with half of it (a Bucket4jRateBudget is given the same way)
+     * RateBudget half = RateBudget.inMemory(RateLimits.of(250, 150));
+     * HappyFoxClient client = HappyFoxClient.builder().account("acme").credentials(apiKey, authCode)
+     *     .rateBudget(half).build();
      * }</pre>
      *
      * @param rateBudget the budget; it carries its own limits, and {@link #rateLimits(RateLimits)}
@@ -565,6 +592,23 @@ public final class HappyFoxClient implements Closeable {
     }
 
     /**
+     * Sets the executor that runs the operations of {@link HappyFoxClient#async()}. Default: a
+     * cached pool of daemon threads owned by the client and shut down by
+     * {@link HappyFoxClient#close()}; an executor given here belongs to the caller and is left
+     * running.
+     *
+     * <p>Example: {@code asyncExecutor(Executors.newVirtualThreadPerTaskExecutor())} on Java 21 or
+     * later runs every asynchronous operation on its own virtual thread.
+     *
+     * @param executor runs one task per operation; must be thread-safe
+     * @return this builder
+     */
+    public Builder asyncExecutor(Executor executor) {
+      this.asyncExecutor = Objects.requireNonNull(executor, "asyncExecutor");
+      return this;
+    }
+
+    /**
      * Validates the settings and creates the client.
      *
      * <p>Example: {@code HappyFoxClient.builder().account("acme").credentials(k, c).build()}.
@@ -648,7 +692,8 @@ public final class HappyFoxClient implements Closeable {
               + ", logLevel=" + (logging ? logLevel : LogLevel.NONE)
               + ", sharedOkHttpClient=" + !owns
               + '}';
-      return new HappyFoxClient(transport, configured, owns, description, budget, lease);
+      return new HappyFoxClient(
+          transport, configured, owns, description, budget, lease, asyncExecutor);
     }
 
     /**

@@ -15,10 +15,10 @@ import java.io.IOException;
  * <p>Example:
  * <pre>{@code
  * try {
- *   contacts.create(newContact);
+ *   contacts.upsertResettingOmittedCustomFields(newContact);
  * } catch (NetworkException e) {
  *   if (e.requestMayHaveReachedServer()) {
- *     // search by email before trying again
+ *     // the POST may have created the contact: look it up by email before trying again
  *   }
  * }
  * }</pre>

@@ -35,7 +35,9 @@ import java.util.Optional;
  * <pre>{@code
  * RateBudget budget = RateBudget.inMemory(RateLimits.defaults());
  * HappyFoxClient exports = builder.rateBudget(budget).build();
- * HappyFoxClient imports = otherBuilder.rateBudget(budget).build();
+ * HappyFoxClient imports = HappyFoxClient.builder().account("acme")
+ *     .credentials(apiKey, authCode).rateBudget(budget).build();
+ * int pagesLeft = 40;
  * Duration eta = budget.estimatedWait(RateBudget.Kind.GET, pagesLeft);
  * }</pre>
  *
@@ -53,7 +55,7 @@ public interface RateBudget {
    * RateBudget.Acquisition a = budget.tryAcquire(RateBudget.Kind.GET);
    * if (a.isGranted()) {
    *   try (RateBudget.Permit permit = a.permit()) {
-   *     send();                  // the permit is closed once the answer (or failure) is seen
+   *     okHttpClient.newCall(request).execute().close(); // closed once the answer is seen
    *   }
    * } else {
    *   sleeper.sleep(a.waitAtLeast());

@@ -12,7 +12,9 @@ package io.github.hfcontacts.client;
  *
  * <p>Example:
  * <pre>{@code
- * catch (RateBudgetUnavailableException e) {
+ * try {
+ *   contacts.upsertAllResettingOmittedCustomFields(drafts);
+ * } catch (RateBudgetUnavailableException e) {
  *   log.warn("rate budget store down, retrying the job later: {}", e.getMessage());
  *   scheduler.schedule(job, 1, TimeUnit.MINUTES);
  * }

@@ -17,7 +17,9 @@ import java.util.Optional;
  *
  * <p>Example:
  * <pre>{@code
- * catch (RateLimitedException e) {
+ * try {
+ *   contacts.upsertAllResettingOmittedCustomFields(drafts);
+ * } catch (RateLimitedException e) {
  *   Duration wait = e.retryAfter().orElse(Duration.ofMinutes(10));
  *   scheduler.schedule(job, wait.toMillis(), TimeUnit.MILLISECONDS);
  * }

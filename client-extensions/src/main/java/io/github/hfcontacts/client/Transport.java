@@ -30,8 +30,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * <p>Usage from the domain layer:
  * <pre>{@code
  * Transport transport = client.transport();
- * UsersApi api = transport.retrofit(HappyFoxMoshi.create()).create(UsersApi.class);
- * UserList page = transport.execute(api.listContacts(50, 1, null));
+ * ContactsApi api = transport.retrofit(HappyFoxMoshi.create()).create(ContactsApi.class);
+ * ContactPage page = transport.execute(api.listContacts(50, 1, null));
  * }</pre>
  *
  * <p>Time: deadlines and waits are measured on the {@link Ticker} (monotonic); the {@link Clock}
@@ -175,8 +175,9 @@ final class Transport implements CallExecutor {
     String path = request.url().encodedPath();
     boolean idempotent = method.equals("GET") || method.equals("HEAD");
     // What may be sent again after an unknown outcome: reads, and writes the contract marks
-    // idempotent (x-idempotent, or x-idempotent-when holding for this very body).
-    boolean replayable = Idempotency.replayable(request);
+    // idempotent (x-idempotent, or x-idempotent-when holding for this very body). Decided at the
+    // first failure only, since checking a body's items reads a copy of it.
+    Boolean replayable = null;
     long deadline = ticker.read() + retryPolicy.maxTotalTime().toNanos();
     boolean retried500 = false;
     int sent = 0;
@@ -192,7 +193,7 @@ final class Transport implements CallExecutor {
           if (bodyRequired && response.body() == null) {
             // 204/205, or a Call<Void>: the caller expected a body.
             throw Outcome.malformed(response.code(), "no body", null, null)
-                .toException(method, path, sent, replayable, null, secrets);
+                .toException(method, path, sent, Idempotency.replayable(request), null, secrets);
           }
           if (attempts != null) {
             attempts[0] = sent;
@@ -208,6 +209,9 @@ final class Transport implements CallExecutor {
       }
       pauseBudgetOn429(outcome, method, path);
 
+      if (replayable == null) {
+        replayable = Idempotency.replayable(request);
+      }
       Duration wait = retryWait(outcome, replayable, retried500, sent);
       String note = null;
       if (wait != null && sent >= retryPolicy.maxAttempts()) {
@@ -335,7 +339,7 @@ final class Transport implements CallExecutor {
   private static <T> Response<T> executeHolding(RateBudget.Permit permit, Call<T> call)
       throws IOException {
     try {
-      return call.execute();
+      return Cancellation.execute(call); // an async cancel reaches the call
     } finally {
       permit.close();
     }

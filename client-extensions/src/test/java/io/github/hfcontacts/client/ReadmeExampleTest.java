@@ -47,7 +47,8 @@ class ReadmeExampleTest {
       Contact james = contacts.getByEmail("james@example.com");
       contacts.updateCustomFields(james.getId(),          // keeps the other custom fields
           List.of(CustomFieldValue.choice(5, 4)));
-      BulkResult<ContactDraft> saved = contacts.upsertAll(drafts); // any number, 100 per request
+      BulkResult<ContactDraft> saved =                    // any number, 100 per request
+          contacts.upsertAllResettingOmittedCustomFields(drafts);
       saved.failures().forEach(item -> printed.add("not saved: " + item));
       for (Contact c : contacts.search(SearchQuery.builder().name("adam").build())) {
         printed.add(c.getEmail());                          // pages of 50, fetched lazily

@@ -35,10 +35,14 @@ class StaleConnectionTest {
   }
 
   private HappyFoxClient idleClosingServerClient() throws IOException {
+    return idleClosingServerClient(RetryPolicy.none());
+  }
+
+  private HappyFoxClient idleClosingServerClient(RetryPolicy policy) throws IOException {
     server = new LoopbackHttpServer(exchange -> LoopbackHttpServer.json(200,
         exchange.method.equals("GET") ? "[]" : GROUP));
     server.closeAfterEachResponse = true; // as if the idle timeout struck right after each answer
-    return mock.use(mock.builderFor(server.baseUrl()).retryPolicy(RetryPolicy.none()).build());
+    return mock.use(mock.builderFor(server.baseUrl()).retryPolicy(policy).build());
   }
 
   @Test
@@ -56,9 +60,13 @@ class StaleConnectionTest {
         .collect(Collectors.toList())).hasSize(1).allMatch(line -> line.contains("not written"));
   }
 
+  /**
+   * POSTs are probed before every write; a GET on a connection used moments ago is not (the probe
+   * costs up to 1 ms), and is replayed by the retry policy instead when it meets a closed one.
+   */
   @Test
   void everyRequestOfASequenceSurvivesTheServerClosingEachConnection() throws Exception {
-    HappyFoxClient client = idleClosingServerClient();
+    HappyFoxClient client = idleClosingServerClient(RetryPolicy.defaults());
 
     for (int i = 0; i < 5; i++) {
       client.contactGroups().create("G" + i, null, List.of());

@@ -222,6 +222,7 @@ public final class Secrets {
    */
   public static final class RedactedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The class name of the throwable this one stands for. */
     private final String originalClass;
 
     RedactedException(String originalClass, String message) {
@@ -238,6 +239,7 @@ public final class Secrets {
   /** Like {@link RedactedException}, for an {@link IOException}. Not API. */
   public static final class RedactedIOException extends IOException {
     private static final long serialVersionUID = 1L;
+    /** The class name of the throwable this one stands for. */
     private final String originalClass;
 
     RedactedIOException(String originalClass, String message) {

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import okhttp3.Connection;
 import okhttp3.Interceptor;
 import okhttp3.Protocol;
@@ -30,12 +34,24 @@ import okhttp3.Response;
  * proceeds again, which takes another connection, at most {@link #MAX_STALE_CONNECTIONS} times.
  * HTTP/2 connections are left to OkHttp, whose reader thread sees the server's GOAWAY.
  *
+ * <p>Cost: the probe waits up to 1 ms on a healthy connection. It runs before every request that
+ * is not a GET or HEAD (a POST that meets a closed connection would otherwise fail as "may have
+ * reached the server"), and before a GET or HEAD only on a connection idle for
+ * {@link #PROBE_READS_AFTER_IDLE} or more: those are replayed by the client's retry policy anyway,
+ * and a connection in steady use is not probed at all.
+ *
  * <p>Thread safety: stateless.
  */
 public final class StaleConnectionGuard {
   /** How many closed pooled connections one request may meet before it fails as not sent. */
   public static final int MAX_STALE_CONNECTIONS = 5;
 
+  /** A GET or HEAD is probed only on a connection that has been idle at least this long. */
+  public static final Duration PROBE_READS_AFTER_IDLE = Duration.ofSeconds(1);
+
+  // When each pooled connection last started or finished an exchange (weak keys: the pool decides
+  // how long a connection lives).
+  private final Map<Connection, Long> lastUsed = Collections.synchronizedMap(new WeakHashMap<>());
   private final Interceptor network = this::check;
   private final Interceptor application = this::resend;
 
@@ -59,7 +75,12 @@ public final class StaleConnectionGuard {
 
   private Response check(Interceptor.Chain chain) throws IOException {
     Connection connection = chain.connection();
-    if (connection != null && isHttp1(connection.protocol())) {
+    if (connection == null || !isHttp1(connection.protocol())) {
+      return chain.proceed(chain.request());
+    }
+    long now = System.nanoTime();
+    Long previous = lastUsed.put(connection, now);
+    if (previous != null && mustProbe(chain.request().method(), now - previous)) {
       Socket socket = connection.socket();
       if (closedByPeer(socket)) {
         socket.close();
@@ -67,7 +88,15 @@ public final class StaleConnectionGuard {
             "the server had closed the pooled connection; the request was not written");
       }
     }
-    return chain.proceed(chain.request());
+    Response response = chain.proceed(chain.request());
+    lastUsed.put(connection, System.nanoTime());
+    return response;
+  }
+
+  /** Whether a reused connection, idle for {@code idleNanos}, is probed before this request. */
+  static boolean mustProbe(String method, long idleNanos) {
+    boolean read = method.equals("GET") || method.equals("HEAD");
+    return !read || idleNanos >= PROBE_READS_AFTER_IDLE.toNanos();
   }
 
   private Response resend(Interceptor.Chain chain) throws IOException {
