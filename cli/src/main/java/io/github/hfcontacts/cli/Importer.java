@@ -498,7 +498,9 @@ final class Importer {
         checkpoint.inflightTo = chunk.to;
         checkpoint.write(options.checkpoint);
         List<ContactDraft> drafts = chunk.drafts();
-        chunk.result = pool.submit(() -> contacts.upsertAll(drafts));
+        // Complete records: every custom field is in the draft (merged), or --replace asked for it.
+        chunk.result =
+            pool.submit(() -> contacts.upsertAllResettingOmittedCustomFields(drafts));
       }
       window.add(chunk);
       while (!window.isEmpty() && window.peek().result == null) {
@@ -530,7 +532,8 @@ final class Importer {
       }
       if (!chunk.toSend.isEmpty()) {
         List<ContactDraft> drafts = chunk.drafts();
-        chunk.result = CompletableFuture.completedFuture(contacts.upsertAll(drafts));
+        chunk.result = CompletableFuture.completedFuture(
+            contacts.upsertAllResettingOmittedCustomFields(drafts));
       }
       commit(chunk);
     }

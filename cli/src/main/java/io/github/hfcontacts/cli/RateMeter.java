@@ -5,9 +5,8 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Counts the requests of one phase and gives their rate per minute of the account's time, overall
- * and after the first minute. The first minute may spend its whole budget at once, so the rate
- * after it is the one that shows how close a long run stays to the ceiling.
+ * Counts the requests of one phase and gives their rate per minute of the account's time, and how
+ * close that came to the fastest pace the rate budget allows.
  *
  * <p>Thread safety: safe for concurrent use.
  */
@@ -16,7 +15,6 @@ final class RateMeter {
   private final long startNanos;
   private final double timeScale;
   private long requests;
-  private long firstMinute = -1;
 
   RateMeter(double timeScale) {
     this(timeScale, System::nanoTime);
@@ -28,11 +26,8 @@ final class RateMeter {
     this.startNanos = nanos.getAsLong();
   }
 
-  /** Counts one request, sent now. */
+  /** Counts one request. */
   synchronized void count() {
-    if (firstMinute < 0 && scaledMinutes(nanos.getAsLong()) >= 1) {
-      firstMinute = requests;
-    }
     requests++;
   }
 
@@ -44,6 +39,26 @@ final class RateMeter {
     return Duration.ofNanos(nanos.getAsLong() - startNanos);
   }
 
+  /**
+   * The requests, their rate, and how close the phase came to the fastest pace the budget
+   * allows: with {@code limit} a minute counted over a rolling minute, {@code n} requests need at
+   * least {@code ceil(n / limit) - 1} minutes (the first minute's worth may go at once, each
+   * further minute's worth a minute later), so a phase that took no longer ran at the ceiling.
+   *
+   * <p>Example: {@code "2,001 GET requests, 487.3 a minute (98.4% of the pace the 500/min budget
+   * allows)"}, or {@code "6 GET requests (within the first minute's budget of 500)"}.
+   */
+  synchronized String describe(String method, int ceiling) {
+    String sent = Summary.plural(requests, method + " request", method + " requests");
+    double minutes = scaledMinutes(nanos.getAsLong());
+    if (requests <= ceiling || minutes <= 0) {
+      return sent + " (within the first minute's budget of " + ceiling + ")";
+    }
+    long least = (requests + ceiling - 1) / ceiling - 1;
+    return String.format(Locale.ROOT, "%s, %.1f a minute (%.1f%% of the pace the %d/min budget"
+        + " allows)", sent, requests / minutes, Math.min(100, 100 * least / minutes), ceiling);
+  }
+
   /** The rate alone, for a progress bar: {@code "496 GET/min"}. */
   synchronized String brief(String method) {
     double minutes = scaledMinutes(nanos.getAsLong());
@@ -53,25 +68,5 @@ final class RateMeter {
 
   private double scaledMinutes(long nowNanos) {
     return (nowNanos - startNanos) / 60e9 * timeScale;
-  }
-
-  /**
-   * Example: {@code "2,001 GET requests, 492.6 a minute, 499.1 after the first (99.8% of the
-   * 500/min budget)"}, or {@code "6 GET requests (within the first minute's budget of 500)"}.
-   */
-  synchronized String describe(String method, int ceiling) {
-    String sent = Summary.plural(requests, method + " request", method + " requests");
-    double minutes = scaledMinutes(nanos.getAsLong());
-    if (requests == 0 || minutes < 1) {
-      return sent + " (within the first minute's budget of " + ceiling + ")";
-    }
-    double overall = requests / minutes;
-    if (firstMinute < 0 || minutes < 2) {
-      return String.format(Locale.ROOT, "%s, %.1f a minute (%.1f%% of the %d/min budget)", sent,
-          overall, 100 * overall / ceiling, ceiling);
-    }
-    double after = (requests - firstMinute) / (minutes - 1);
-    return String.format(Locale.ROOT, "%s, %.1f a minute, %.1f after the first (%.1f%% of the"
-        + " %d/min budget)", sent, overall, after, 100 * after / ceiling, ceiling);
   }
 }

@@ -8,22 +8,18 @@ import org.junit.jupiter.api.Test;
 
 class SummaryTest {
   @Test
-  void rateAfterTheFirstMinuteShowsTheCeiling() {
+  void paceIsMeasuredAgainstTheLeastTimeTheBudgetAllows() {
     AtomicLong now = new AtomicLong();
     RateMeter meter = new RateMeter(10, now::get); // the sandbox's minute is 6 s
-    for (int i = 0; i < 500; i++) {
-      meter.count(); // the first minute's budget, at once
-    }
-    now.set(6_000_000_000L); // the first (scaled) minute is over
-    for (int i = 0; i < 1000; i++) {
-      now.addAndGet(12_000_000L); // then one every 12 ms: 500 a (scaled) minute
+    for (int i = 0; i < 1500; i++) {
       meter.count();
     }
+    // 1,500 at 500 a minute need at least 2 minutes (500 at once, 500 after 1, 500 after 2).
+    now.set(12_500_000_000L); // 2.083 scaled minutes
 
     assertThat(meter.describe("GET", 500)).isEqualTo(
-        "1,500 GET requests, 500.0 a minute, 500.0 after the first (100.0% of the 500/min"
-            + " budget)");
-    assertThat(meter.brief("GET")).isEqualTo("500 GET/min");
+        "1,500 GET requests, 720.0 a minute (96.0% of the pace the 500/min budget allows)");
+    assertThat(meter.brief("GET")).isEqualTo("720 GET/min");
   }
 
   @Test
