@@ -123,12 +123,15 @@ final class Importer {
     }
 
     try (Session session = root.openSession()) {
+      // The GETs of this run, from the first (the definitions): the pace of the reads counts them.
+      RateMeter gets = new RateMeter(session.timeScale());
       ContactColumns columns = new ContactColumns(session.client().customFields().definitions());
+      gets.count();
       Decider decider = new Decider(columns,
           Decider.RequiredFields.of(session.client().customFields()), options.replace);
       if (checkpoint == null) {
         try {
-          checkpoint = prepare(session, columns, decider, fingerprint, mode);
+          checkpoint = prepare(session, columns, decider, fingerprint, mode, gets);
         } catch (Finished finished) {
           return finished.exitCode;
         }
@@ -157,7 +160,7 @@ final class Importer {
 
   /** Checks every row and builds the plan; throws {@link Finished} when nothing is to be sent. */
   private Checkpoint prepare(Session session, ContactColumns columns, Decider decider,
-      String fingerprint, String mode) throws IOException, Finished {
+      String fingerprint, String mode, RateMeter gets) throws IOException, Finished {
     ContactPlan.delete(work);
     Files.createDirectories(work);
     long rows = 0;
@@ -185,7 +188,7 @@ final class Importer {
       ContactPlan.delete(work);
       throw new Finished(ExitCode.OK);
     }
-    plan(session, rows, rows - invalid);
+    plan(session, rows, rows - invalid, gets);
 
     // Decide every row (no request), to count what would happen and find plan-level problems.
     Checkpoint.Counts counts = new Checkpoint.Counts();
@@ -288,13 +291,13 @@ final class Importer {
   }
 
   /** Reads the contacts that rows may update, by scan or by lookups, into the plan. */
-  private void plan(Session session, long rows, long validRows) throws IOException {
+  private void plan(Session session, long rows, long validRows, RateMeter meter)
+      throws IOException {
     Contacts contacts = session.client().contacts();
     if (options.replace || validRows == 0) {
       ContactPlan.build(work, rows, false, null, () -> { });
       return;
     }
-    RateMeter meter = new RateMeter(session.timeScale());
     try (PageSource pages = new PageSource(contacts.list(), root.parallel())) {
       Page<Contact> first = pages.next();
       meter.count();
@@ -313,12 +316,13 @@ final class Importer {
   private void scan(Session session, long rows, Page<Contact> first, PageSource pages,
       long pageCount, RateMeter meter) throws IOException {
     long read = 0;
+    AtomicLong pagesRead = new AtomicLong(first == null ? 0 : 1);
     long total = first == null ? 0 : first.totalItems().orElse((int) (pageCount * 50));
     try (ContactPlan.Snapshot snapshot = new ContactPlan.Snapshot(work);
         Progress progress = root.showProgress()
             ? Progress.bar(err, "Reading contacts", "contacts", total,
                 Progress.eta(session, RateBudget.Kind.GET,
-                    () -> Math.max(0, pageCount - meter.requests()), meter::requests))
+                    () -> Math.max(0, pageCount - pagesRead.get()), pagesRead::get))
             : Progress.none()) {
       Page<Contact> page = first;
       while (page != null) {
@@ -327,17 +331,18 @@ final class Importer {
         }
         read += page.items().size();
         progress.step(page.items().size());
-        progress.message("page " + Summary.count(meter.requests()) + "/"
+        progress.message("page " + Summary.count(pagesRead.get()) + "/"
             + Summary.count(pageCount) + " · " + meter.brief("GET"));
         page = pages.next();
         if (page != null) {
           meter.count();
+          pagesRead.incrementAndGet();
         }
       }
     }
     ContactPlan.build(work, rows, true, null, () -> { });
     out.println("Read " + Summary.plural(read, "contact", "contacts") + " ("
-        + Summary.plural(meter.requests(), "page", "pages") + ") to merge with, in "
+        + Summary.plural(pagesRead.get(), "page", "pages") + ") to merge with, in "
         + Summary.duration(meter.elapsed()) + ": "
         + meter.describe("GET", session.limits().getsPerMinute()) + session.timeNote() + ".");
   }
