@@ -6,7 +6,6 @@ import io.github.hfcontacts.client.ContactDraft;
 import io.github.hfcontacts.client.CustomFieldValue;
 import io.github.hfcontacts.openapi.model.Contact;
 import io.github.hfcontacts.openapi.model.ContactCustomFieldValue;
-import io.github.hfcontacts.openapi.model.CustomFieldType;
 import io.github.hfcontacts.openapi.model.Phone;
 import io.github.hfcontacts.sandbox.HappyFoxSandbox;
 import java.util.LinkedHashMap;
@@ -140,15 +139,15 @@ class DeciderTest {
   }
 
   private static ContactCustomFieldValue text(long id, String value) {
-    return new ContactCustomFieldValue().id(id).type(CustomFieldType.TEXT).value(value);
+    return new ContactCustomFieldValue().id(id).type("text").value(value);
   }
 
   private static ContactCustomFieldValue choice(long id, Long choice, String label) {
-    return new ContactCustomFieldValue().id(id).type(CustomFieldType.CHOICE).value(label)
+    return new ContactCustomFieldValue().id(id).type("choice").value(label)
         .valueId(choice);
   }
 
   private static ContactCustomFieldValue dateAsText(long id, String value) {
-    return new ContactCustomFieldValue().id(id).type(CustomFieldType.DATE).value(value);
+    return new ContactCustomFieldValue().id(id).type("date").value(value);
   }
 }
