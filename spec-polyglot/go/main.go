@@ -96,20 +96,21 @@ func main() {
 			}
 			return pages, nil
 		case "createOrUpdateContacts":
-			// built as code builds a oneOf value: with the generated constructor of its branch
+			// built as code builds the object-or-array body: with the constructor of its form
+			// (custom/happyfox_custom_types.go)
 			var request happyfox.ContactUpsertRequest
 			if strings.HasPrefix(strings.TrimSpace(string(s.Body)), "[") {
 				var items []happyfox.ContactUpsert
 				if err := json.Unmarshal(s.Body, &items); err != nil {
 					return nil, err
 				}
-				request = happyfox.ArrayOfContactUpsertAsContactUpsertRequest(&items)
+				request = happyfox.ManyContactUpserts(items)
 			} else {
 				var item happyfox.ContactUpsert
 				if err := json.Unmarshal(s.Body, &item); err != nil {
 					return nil, err
 				}
-				request = happyfox.ContactUpsertAsContactUpsertRequest(&item)
+				request = happyfox.OneContactUpsert(item)
 			}
 			return observe(client.ContactsAPI.CreateOrUpdateContacts(ctx).ContactUpsertRequest(request).Execute())
 		case "updateContact":

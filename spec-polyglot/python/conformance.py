@@ -1,8 +1,9 @@
 """Conformance program of the Python client (python generator): runs every step of the scenario
 with the generated client and writes what it observed.
 
-Arguments: scenario file, results file, API base URL, API key, auth code. Each answer is
-decoded into the generated pydantic models and written back with their to_dict().
+Arguments: scenario file, results file, API base URL, API key, auth code. Each request body is
+built with the generated models' from_dict() (the c-cf-<id> keys land in additional_properties);
+each answer is decoded into the generated pydantic models and written back with their to_dict().
 """
 import json
 import sys
@@ -22,18 +23,6 @@ def to_json(value):
     if isinstance(value, dict):
         return {key: to_json(item) for key, item in value.items()}
     return value
-
-
-def build(model, data):
-    """A request model built as code builds it: the spec's properties as keyword arguments, the
-    c-cf-<id> keys in additional_properties. (from_dict() would also mark every absent nullable
-    property as set, and to_dict() then sends it as null: "email": null on an edit.)"""
-    known = {key: value for key, value in data.items() if key in model.model_fields}
-    extra = {key: value for key, value in data.items() if key not in model.model_fields}
-    instance = model(**known)
-    if extra:
-        instance.additional_properties = extra
-    return instance
 
 
 def main(scenario_file, results_file, url, api_key, auth_code):
@@ -63,20 +52,20 @@ def main(scenario_file, results_file, url, api_key, auth_code):
             return pages
         if operation == "createOrUpdateContacts":
             if isinstance(body, list):
-                request = hf.ContactUpsertRequest([build(hf.ContactUpsert, item) for item in body])
+                request = hf.ContactUpsertRequest([hf.ContactUpsert.from_dict(item) for item in body])
             else:
-                request = hf.ContactUpsertRequest(build(hf.ContactUpsert, body))
+                request = hf.ContactUpsertRequest(hf.ContactUpsert.from_dict(body))
             return to_json(contacts.create_or_update_contacts(request))
         if operation == "updateContact":
-            return to_json(contacts.update_contact(params["contact"], build(hf.ContactUpdate, body)))
+            return to_json(contacts.update_contact(params["contact"], hf.ContactUpdate.from_dict(body)))
         if operation == "addContactsToGroup":
-            items = [build(hf.GroupContactUpdate, item) for item in body]
+            items = [hf.GroupContactUpdate.from_dict(item) for item in body]
             return to_json(groups.add_contacts_to_group(params["group_id"], items))
         if operation == "getContactGroup":
             return to_json(groups.get_contact_group(params["group_id"]))
         if operation == "removeContactsFromGroup":
             return to_json(groups.remove_contacts_from_group(
-                params["group_id"], build(hf.GroupContactsRemoval, body)))
+                params["group_id"], hf.GroupContactsRemoval.from_dict(body)))
         raise ValueError("unknown operation " + operation)
 
     results = {}

@@ -4,6 +4,8 @@
 #   build-program.sh typescript-fetch|typescript-axios   tsc (strict) into target/programs/<language>/
 #   build-program.sh python                             byte-compiles the client and the program
 #   build-program.sh go                                 go build, GOPATH mode, no module proxy
+#   build-program.sh go-test                            the same into target/programs/go-test/, then
+#                                                       go test of the client (tests of go/custom/)
 set -euo pipefail
 
 module_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,8 +13,8 @@ generated="$module_dir/target/generated-clients"
 programs="$module_dir/target/programs"
 cd "$module_dir"
 
-language="${1:?usage: build-program.sh typescript-fetch|typescript-axios|python|go}"
-[[ -d "$generated/$language" ]] || { echo "$generated/$language does not exist: generate first" >&2; exit 1; }
+language="${1:?usage: build-program.sh typescript-fetch|typescript-axios|python|go|go-test}"
+[[ -d "$generated/${language%-test}" ]] || { echo "$generated/${language%-test} does not exist: generate first" >&2; exit 1; }
 case "$language" in
   typescript-fetch|typescript-axios)
     rm -rf "$programs/$language"
@@ -25,18 +27,20 @@ case "$language" in
       "$generated/python/happyfox_contacts" python/conformance.py
     echo "$("$python" --version 2>&1): python client and program byte-compiled"
     ;;
-  go)
-    # Debian's Go (golang-go) builds in GOPATH mode: no module proxy is reachable, and the one
-    # dependency of the generated client (gopkg.in/validator.v2) comes from Debian's
-    # golang-gopkg-validator.v2-dev in /usr/share/gocode.
-    gopath="$programs/go/gopath"
+  go|go-test)
+    # Debian's Go (golang-go) builds in GOPATH mode: no module proxy is reachable, and the
+    # generated client with the hand-written types of go/custom/ needs the standard library only.
+    gopath="$programs/$language/gopath"
     rm -rf "$gopath"
     mkdir -p "$gopath/src/happyfox" "$gopath/src/conformance"
-    cp "$generated/go/"*.go "$gopath/src/happyfox/"
+    cp "$generated/go/"*.go go/custom/*.go "$gopath/src/happyfox/"
     cp go/*.go "$gopath/src/conformance/"
-    GO111MODULE=off GOPROXY=off GOFLAGS= GOPATH="$gopath:/usr/share/gocode" \
-      go build -o "$programs/go/conformance" conformance
+    GO111MODULE=off GOPROXY=off GOFLAGS= GOPATH="$gopath" \
+      go build -o "$programs/$language/conformance" conformance
     echo "$(go version): go client and program built"
+    if [[ "$language" == go-test ]]; then
+      GO111MODULE=off GOPROXY=off GOFLAGS= GOPATH="$gopath" go test -count=1 -v happyfox
+    fi
     ;;
   *)
     echo "unknown language $language" >&2

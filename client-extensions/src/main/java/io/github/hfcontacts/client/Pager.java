@@ -48,11 +48,17 @@ public final class Pager<T> implements Iterable<T> {
   private final PageFetcher<T> fetcher;
   private final int pageSize;
   private final int maxPages;
+  private final int firstPage;
 
   Pager(PageFetcher<T> fetcher, int pageSize, int maxPages) {
+    this(fetcher, pageSize, maxPages, 1);
+  }
+
+  private Pager(PageFetcher<T> fetcher, int pageSize, int maxPages, int firstPage) {
     this.fetcher = fetcher;
     this.pageSize = pageSize;
     this.maxPages = maxPages;
+    this.firstPage = firstPage;
   }
 
   /**
@@ -69,7 +75,27 @@ public final class Pager<T> implements Iterable<T> {
     if (maxPages < 1) {
       throw new IllegalArgumentException("maxPages must be at least 1 but was " + maxPages);
     }
-    return new Pager<>(fetcher, pageSize, maxPages);
+    return new Pager<>(fetcher, pageSize, maxPages, firstPage);
+  }
+
+  /**
+   * Returns a copy of this pager whose iterations start at page {@code firstPage} instead of 1:
+   * to continue a walk that stopped, or to fetch different pages from several threads (the
+   * client's rate limit is shared by all of them). {@link #maxPages(int)} then counts from that
+   * page.
+   *
+   * <p>Example: {@code contacts.list().startingAt(7).maxPages(1).pages()} fetches page 7 only
+   * ({@code GET /users/?size=50&page=7}); it is empty when the listing has fewer pages.
+   *
+   * @param firstPage 1 or more
+   * @return the pager starting at that page
+   * @throws IllegalArgumentException naming {@code firstPage} if it is less than 1
+   */
+  public Pager<T> startingAt(int firstPage) {
+    if (firstPage < 1) {
+      throw new IllegalArgumentException("firstPage must be at least 1 but was " + firstPage);
+    }
+    return new Pager<>(fetcher, pageSize, maxPages, firstPage);
   }
 
   /**
@@ -78,7 +104,8 @@ public final class Pager<T> implements Iterable<T> {
    *
    * <p>Example: {@code for (Page<Contact> page : pager.pages()) process(page.items());}
    *
-   * @return an iterable over the pages; each iterator starts from page 1
+   * @return an iterable over the pages; each iterator starts from page 1 (or the page given to
+   *     {@link #startingAt(int)})
    */
   public Iterable<Page<T>> pages() {
     return PageIterator::new;
@@ -121,11 +148,13 @@ public final class Pager<T> implements Iterable<T> {
   @Override
   public String toString() {
     return "Pager{pageSize=" + pageSize
+        + (firstPage == 1 ? "" : ", firstPage=" + firstPage)
         + (maxPages == Integer.MAX_VALUE ? "" : ", maxPages=" + maxPages) + "}";
   }
 
   private final class PageIterator implements Iterator<Page<T>> {
-    private int nextNumber = 1;
+    private int nextNumber = firstPage;
+    private int fetched;
     private boolean done;
     private Page<T> ready;
 
@@ -137,12 +166,13 @@ public final class Pager<T> implements Iterable<T> {
       if (done) {
         return false;
       }
-      if (nextNumber > maxPages) {
+      if (fetched >= maxPages) {
         done = true;
         return false;
       }
       Page<T> page = Objects.requireNonNull(fetcher.fetch(nextNumber), "page");
       nextNumber++;
+      fetched++;
       if (page.items().isEmpty()) {
         done = true;
         return false;

@@ -131,6 +131,22 @@ class ContactsPagingTest {
   }
 
   @Test
+  void startingAtFetchesFromThatPageAndCountsMaxPagesFromIt() throws Exception {
+    mock.enqueueJson(200, page(51, 50, 3, 120));
+
+    Pager<Contact> second = mock.client().contacts().list().startingAt(2).maxPages(1);
+
+    assertThat(second.stream().map(Contact::getId).collect(Collectors.toList()))
+        .hasSize(50).startsWith(51L);
+    assertGet(mock.take(), "users/?size=50&page=2");
+    assertThat(mock.requestCount()).isEqualTo(1);
+    assertThat(second.toString()).isEqualTo("Pager{pageSize=50, firstPage=2, maxPages=1}");
+    assertThatThrownBy(() -> second.startingAt(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("firstPage must be at least 1 but was 0");
+  }
+
+  @Test
   void stopsAtAnEmptyPageEvenIfPageCountSaysMore() throws Exception {
     mock.enqueueJson(200, page(1, 50, 5, 250));
     mock.enqueueJson(200, "{\"page_info\":{\"count\":0,\"page_count\":5},\"data\":[]}");

@@ -148,6 +148,35 @@ class ContactsTest {
   }
 
   @Test
+  void anEditWithoutAnEmailSendsNoEmailKey() throws Exception {
+    mock.enqueueFixture("contact-33-updated.json");
+
+    contacts().update(33, ContactDraft.builder().name("Grace").build());
+
+    String body = assertPost(mock.take(), "user/33/", "{\"name\": \"Grace\"}");
+    assertThat(body).doesNotContain("email");
+  }
+
+  @Test
+  void aMergedEditOfAContactWithoutEmailSendsNoEmailKey() throws Exception {
+    mock.enqueueFixture("contact-35-without-email.json");
+    mock.enqueueFixture("contact-33-updated.json");
+
+    contacts().updateMerging(35, ContactDraft.builder().name("Still Phone Only").build());
+
+    assertGet(mock.take(), "user/35/");
+    String body = assertPost(mock.take(), "user/35/", "{\"name\": \"Still Phone Only\"}");
+    assertThat(body).doesNotContain("email");
+  }
+
+  @Test
+  void aDraftCannotHoldANullEmail() {
+    assertThatThrownBy(() -> ContactDraft.builder().email(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("email");
+  }
+
+  @Test
   void updateRefusesAnEmptyDraft() {
     assertThatThrownBy(() -> contacts().update(33, ContactDraft.builder().build()))
         .isInstanceOf(IllegalArgumentException.class)

@@ -186,6 +186,14 @@ class ModelJsonTest {
   }
 
   @Test
+  void anEditCannotSendANullEmail() throws IOException {
+    JsonAdapter<ContactUpdate> adapter = moshi.adapter(ContactUpdate.class);
+    assertThat(adapter.toJson(new ContactUpdate().name("Grace").email(null))).isEqualTo("{\"name\":\"Grace\"}");
+    assertThat(adapter.toJson(new ContactUpdate().email("g@example.com").email(null))).isEqualTo("{}");
+    assertThat(adapter.toJson(adapter.fromJson("{\"name\":\"Grace\",\"email\":null}"))).isEqualTo("{\"name\":\"Grace\"}");
+  }
+
+  @Test
   void anExplicitlyEmptyListIsSent() {
     assertThat(moshi.adapter(ContactUpsert.class).toJson(new ContactUpsert().phones(new ArrayList<>())))
         .isEqualTo("{\"phones\":[]}");

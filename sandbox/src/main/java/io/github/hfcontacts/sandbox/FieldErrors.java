@@ -9,6 +9,7 @@ import java.util.Map;
 /** Collects validation messages per field, in the order fields were first named. */
 final class FieldErrors {
   static final String REQUIRED = "This field is required.";
+  static final String NOT_NULL = "This field may not be null.";
 
   private final Map<String, List<String>> byField = new LinkedHashMap<>();
 

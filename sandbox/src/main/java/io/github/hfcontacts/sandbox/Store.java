@@ -395,9 +395,8 @@ final class Store {
       String email = in.getEmail();
       if (raw.containsKey("email")) {
         if (email == null) {
-          if (contact.phones.isEmpty() && phones.isEmpty()) {
-            errors.add("email", FieldErrors.REQUIRED);
-          }
+          // the contract: an edit cannot remove an email (null is only for phone-only upserts)
+          errors.add("email", FieldErrors.NOT_NULL);
         } else if (!EMAIL.matcher(email).matches()) {
           errors.add("email", "Enter a valid email address.");
         } else {
@@ -422,14 +421,12 @@ final class Store {
       if (in.getName() != null) {
         contact.name = in.getName();
       }
-      if (raw.containsKey("email")) {
+      if (email != null) {
         if (contact.email != null) {
           byEmail.remove(contact.email.toLowerCase(Locale.ROOT));
         }
         contact.email = email;
-        if (email != null) {
-          byEmail.put(email.toLowerCase(Locale.ROOT), contact.id);
-        }
+        byEmail.put(email.toLowerCase(Locale.ROOT), contact.id);
       }
       if (login != null) {
         contact.loginEnabled = login;

@@ -118,6 +118,18 @@ class ContactEditTest {
   }
 
   @Test
+  void aNullEmailIsRefusedEvenForAContactWithPhonesAndTheEmailIsKept() {
+    assertThat(http.post("user/" + id + "/", "{\"name\": \"Grace\", \"email\": null}")
+        .expect(400).fieldErrors())
+        .isEqualTo(Map.of("email", List.of("This field may not be null.")));
+
+    Map<String, Object> unchanged = http.get("user/" + id + "/").expect(200).object();
+    assertThat(unchanged.get("email")).isEqualTo("james@example.com");
+    assertThat(unchanged.get("name")).isEqualTo("James");
+    http.get("user/james@example.com/").expect(200);
+  }
+
+  @Test
   void aBlankNameIsRefused() {
     assertThat(http.post("user/" + id + "/", "{\"name\": \"  \"}").expect(400).fieldErrors())
         .isEqualTo(Map.of("name", List.of("This field is required.")));

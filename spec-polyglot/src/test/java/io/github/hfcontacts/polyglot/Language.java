@@ -96,7 +96,8 @@ final class Language {
             .withHandWritten("kotlin/src/HappyFoxCustomTypes.kt"),
         process("go", "Go (go, Debian's Go 1.19, no module proxy)", "go", "go/config.yaml",
             Arrays.asList("bash", "scripts/build-program.sh", "go"),
-            Arrays.asList(target + "/programs/go/conformance")));
+            Arrays.asList(target + "/programs/go/conformance"))
+            .withHandWritten("go/custom/happyfox_custom_types.go"));
   }
 
   @Override

@@ -73,9 +73,6 @@ final class Matrix {
     String dir = "spec-polyglot/" + config.getParent().getFileName();
     StringBuilder line = new StringBuilder("`openapi-generator-cli generate -i " + SPEC + " -o out -g "
         + language.generator + " -c " + dir + "/" + config.getFileName());
-    if (Files.isDirectory(config.getParent().resolve("templates"))) {
-      line.append(" -t ").append(dir).append("/templates");
-    }
     line.append('`');
     List<String> spelled = new ArrayList<>();
     spell(spelled, "--additional-properties", options.get("additionalProperties"));
