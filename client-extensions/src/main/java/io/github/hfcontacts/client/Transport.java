@@ -51,9 +51,9 @@ final class Transport implements CallExecutor {
   private final RetryPolicy retryPolicy;
   private final RateBudget budget;
   private final Duration maxPermitHold;
-  // The shortest of the client's socket read and write timeouts: an attempt's watchdog shield is
-  // due no later than any of them.
-  private final long ioTimeoutNanos;
+  // Keeps Okio's watchdog thread asleep during attempts: due no later than the client's call, read
+  // and write timeouts.
+  private final WatchdogShield watchdogShield;
   private final Clock clock;
   private final Ticker ticker;
   private final Sleeper sleeper;
@@ -80,9 +80,10 @@ final class Transport implements CallExecutor {
     this.retryPolicy = retryPolicy;
     this.budget = budget;
     this.maxPermitHold = budget.maxPermitHold().orElse(null);
-    this.ioTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(Math.min(
-        positiveOrMax(okHttpClient.readTimeoutMillis()),
-        positiveOrMax(okHttpClient.writeTimeoutMillis())));
+    this.watchdogShield = new WatchdogShield(Math.min(callTimeout.toNanos(),
+        TimeUnit.MILLISECONDS.toNanos(Math.min(
+            positiveOrMax(okHttpClient.readTimeoutMillis()),
+            positiveOrMax(okHttpClient.writeTimeoutMillis())))));
     this.clock = clock;
     this.ticker = ticker;
     this.sleeper = sleeper;
@@ -170,6 +171,7 @@ final class Transport implements CallExecutor {
 
   void close() {
     closed.set(true);
+    watchdogShield.close();
   }
 
   private <T> Response<T> run(Call<T> call, boolean bodyRequired, int[] attempts) {
@@ -191,12 +193,12 @@ final class Transport implements CallExecutor {
     while (true) {
       Call<T> current = sent == 0 ? call : call.clone();
       RateBudget.Permit permit = acquirePermit(method, path, idempotent, sent, deadline);
-      long timeoutNanos = boundTimeout(current, deadline);
+      boundTimeout(current, deadline);
+      watchdogShield.cover();
       sent++;
       Outcome outcome;
       try {
-        Response<T> response =
-            executeHolding(permit, current, Math.min(timeoutNanos, ioTimeoutNanos));
+        Response<T> response = executeHolding(permit, current);
         if (response.isSuccessful()) {
           if (bodyRequired && response.body() == null) {
             // 204/205, or a Call<Void>: the caller expected a body.
@@ -343,15 +345,10 @@ final class Transport implements CallExecutor {
     }
   }
 
-  /**
-   * Sends the attempt, closing its permit once the response or the failure has been seen. The
-   * attempt runs under a {@link WatchdogShield} due in {@code shieldNanos} (no later than any
-   * timeout it starts): one wake-up of Okio's watchdog per attempt instead of one per socket read
-   * and write.
-   */
-  private static <T> Response<T> executeHolding(
-      RateBudget.Permit permit, Call<T> call, long shieldNanos) throws IOException {
-    try (WatchdogShield shield = WatchdogShield.open(shieldNanos)) {
+  /** Sends the attempt, closing its permit once the response or the failure has been seen. */
+  private static <T> Response<T> executeHolding(RateBudget.Permit permit, Call<T> call)
+      throws IOException {
+    try {
       return Cancellation.execute(call); // an async cancel reaches the call
     } finally {
       permit.close();
@@ -391,9 +388,9 @@ final class Transport implements CallExecutor {
   /**
    * Shrinks the attempt's call timeout so that it cannot outlast the operation's deadline (only
    * when the deadline is measured in real time, on the system ticker) nor the budget's longest
-   * permit hold. Returns the timeout set, in nanoseconds.
+   * permit hold.
    */
-  private long boundTimeout(Call<?> call, long deadline) {
+  private void boundTimeout(Call<?> call, long deadline) {
     Duration bound = callTimeout;
     if (ticker == Ticker.system()) {
       Duration remaining = Duration.ofNanos(deadline - ticker.read());
@@ -404,7 +401,6 @@ final class Transport implements CallExecutor {
     }
     long nanos = Math.max(bound.toNanos(), TimeUnit.MILLISECONDS.toNanos(1));
     call.timeout().timeout(nanos, TimeUnit.NANOSECONDS);
-    return nanos;
   }
 
   private void sleep(

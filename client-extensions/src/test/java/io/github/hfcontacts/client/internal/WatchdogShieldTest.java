@@ -22,7 +22,8 @@ class WatchdogShieldTest {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
         Socket client = new Socket(server.getInetAddress(), server.getLocalPort());
         Socket quiet = server.accept();
-        WatchdogShield shield = WatchdogShield.open(TimeUnit.MINUTES.toNanos(10))) {
+        WatchdogShield shield = new WatchdogShield(TimeUnit.MINUTES.toNanos(10))) {
+      shield.cover();
       BufferedSource source = Okio.buffer(Okio.source(client));
       source.timeout().timeout(100, TimeUnit.MILLISECONDS);
 
@@ -30,15 +31,17 @@ class WatchdogShieldTest {
       assertThatThrownBy(source::readByte)
           .isInstanceOf(InterruptedIOException.class)
           .hasMessage("timeout");
+      assertThat(shield.isCovering()).isTrue();
     }
   }
 
   @Test
   @Timeout(20)
-  void aShieldThatExpiresDuringTheAttemptFailsNothing() throws Exception {
+  void aShieldThatExpiresDuringAReadFailsNothing() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
         Socket client = new Socket(server.getInetAddress(), server.getLocalPort());
-        Socket peer = server.accept()) {
+        Socket peer = server.accept();
+        WatchdogShield shield = new WatchdogShield(TimeUnit.MILLISECONDS.toNanos(1))) {
       BufferedSource source = Okio.buffer(Okio.source(client));
       source.timeout().timeout(10, TimeUnit.SECONDS);
       Thread writer = new Thread(() -> {
@@ -52,15 +55,68 @@ class WatchdogShieldTest {
         }
       });
 
-      byte read;
-      try (WatchdogShield shield = WatchdogShield.open(TimeUnit.MILLISECONDS.toNanos(1))) {
-        writer.start();
-        read = source.readByte(); // the shield expires long before the byte arrives
-      }
+      shield.cover();
+      writer.start();
+      byte read = source.readByte(); // the shield expires long before the byte arrives
       writer.join();
 
       assertThat(read).isEqualTo((byte) 'x');
       assertThat(client.isClosed()).isFalse();
+      assertThat(shield.isCovering()).isFalse();
     }
+  }
+
+  @Test
+  void anExpiredShieldIsQueuedAgainAndCloseTakesItOut() throws Exception {
+    try (WatchdogShield shield = new WatchdogShield(TimeUnit.MILLISECONDS.toNanos(50))) {
+      assertThat(shield.isCovering()).isFalse();
+      shield.cover();
+      assertThat(shield.isCovering()).isTrue();
+      Thread.sleep(100);
+      assertThat(shield.isCovering()).isFalse();
+
+      shield.cover();
+
+      assertThat(shield.isCovering()).isTrue();
+      shield.close();
+      assertThat(shield.isCovering()).isFalse();
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void threadsCoveringAtOnceLeaveOneShieldAndNoUnbalancedTimeout() throws Exception {
+    // A span of 20 µs makes nearly every call queue a fresh shield, racing the others.
+    try (WatchdogShield shield = new WatchdogShield(TimeUnit.MICROSECONDS.toNanos(20))) {
+      java.util.List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+      java.util.List<Thread> threads = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        Thread thread = new Thread(() -> {
+          try {
+            for (int i = 0; i < 2000; i++) {
+              shield.cover();
+            }
+          } catch (RuntimeException | Error e) {
+            failures.add(e);
+          }
+        });
+        threads.add(thread);
+        thread.start();
+      }
+      for (Thread thread : threads) {
+        thread.join();
+      }
+
+      assertThat(failures).isEmpty();
+      shield.close();
+      assertThat(shield.isCovering()).isFalse();
+    }
+  }
+
+  @Test
+  void aSpanMustBePositive() {
+    assertThatThrownBy(() -> new WatchdogShield(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("spanNanos must be positive but was 0");
   }
 }
