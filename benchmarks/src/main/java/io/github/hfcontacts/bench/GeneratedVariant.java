@@ -6,6 +6,7 @@ import io.github.hfcontacts.openapi.model.ContactPage;
 import io.github.hfcontacts.openapi.model.ContactUpsert;
 import io.github.hfcontacts.openapi.model.ContactUpsertRequest;
 import io.github.hfcontacts.openapi.model.ContactUpsertResponse;
+import io.github.hfcontacts.openapi.moshi.HappyFoxConverterFactory;
 import io.github.hfcontacts.openapi.moshi.HappyFoxMoshi;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class GeneratedVariant implements Variant {
     api = new Retrofit.Builder()
         .baseUrl(apiBase)
         .client(http)
-        .addConverterFactory(HappyFoxMoshi.converterFactory())
+        .addConverterFactory(HappyFoxConverterFactory.create())
         .build()
         .create(ContactsApi.class);
     List<ContactUpsert> items = new ArrayList<>();

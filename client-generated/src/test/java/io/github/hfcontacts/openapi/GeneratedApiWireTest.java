@@ -9,7 +9,7 @@ import io.github.hfcontacts.openapi.model.ContactUpsert;
 import io.github.hfcontacts.openapi.model.ContactUpsertRequest;
 import io.github.hfcontacts.openapi.model.ContactUpsertResponse;
 import io.github.hfcontacts.openapi.model.GroupContactUpdate;
-import io.github.hfcontacts.openapi.moshi.HappyFoxMoshi;
+import io.github.hfcontacts.openapi.moshi.HappyFoxConverterFactory;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import retrofit2.Response;
 import retrofit2.Retrofit;
 
-/** The generated Retrofit interfaces with HappyFoxMoshi, checked on both sides of the wire. */
+/** The generated Retrofit interfaces with HappyFoxConverterFactory, checked on both sides of the wire. */
 class GeneratedApiWireTest {
   MockWebServer server;
   ContactsApi contacts;
@@ -34,7 +34,7 @@ class GeneratedApiWireTest {
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(server.url("/api/1.1/json/"))
         .client(new OkHttpClient())
-        .addConverterFactory(HappyFoxMoshi.converterFactory())
+        .addConverterFactory(HappyFoxConverterFactory.create())
         .build();
     contacts = retrofit.create(ContactsApi.class);
     groups = retrofit.create(ContactGroupsApi.class);

@@ -3,20 +3,10 @@ package io.github.hfcontacts.openapi.moshi;
 import com.squareup.moshi.Moshi;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import retrofit2.Converter;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * The {@link Moshi} that reads and writes the generated models of the HappyFox Contacts API.
- *
- * <pre>{@code
- * Retrofit retrofit = new Retrofit.Builder()
- *     .baseUrl("https://acme.happyfox.com/api/1.1/json/")
- *     .client(okHttpClient)
- *     .addConverterFactory(HappyFoxMoshi.converterFactory())
- *     .build();
- * ContactsApi contacts = retrofit.create(ContactsApi.class);
- * }</pre>
+ * With Retrofit, add {@link HappyFoxConverterFactory#create()}, which wraps it.
  *
  * <p>It knows the generated models (declared properties by wire name, undeclared keys kept
  * where the schema has {@code additionalProperties}: new server fields in responses and
@@ -48,23 +38,6 @@ public final class HappyFoxMoshi {
    */
   public static Moshi create() {
     return builder().build();
-  }
-
-  /**
-   * A Retrofit converter factory for the generated models: Retrofit's
-   * {@code MoshiConverterFactory} over {@link #create()}, which also gives what is left of a
-   * response body's buffer back to Okio once the body is converted. With the plain
-   * {@code MoshiConverterFactory}, whitespace after the JSON value (a final newline) is left in a
-   * buffer Retrofit never closes, and the 8 KiB segment holding it is dropped: one allocation of a
-   * segment per response.
-   *
-   * <p>Example: {@code new Retrofit.Builder().baseUrl(base).client(http)
-   * .addConverterFactory(HappyFoxMoshi.converterFactory()).build()}.
-   *
-   * @return a new factory; immutable and thread-safe
-   */
-  public static Converter.Factory converterFactory() {
-    return new SegmentReturningConverterFactory(MoshiConverterFactory.create(create()));
   }
 
   /**

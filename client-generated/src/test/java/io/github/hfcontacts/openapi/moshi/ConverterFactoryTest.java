@@ -20,7 +20,7 @@ import retrofit2.Converter;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
-/** {@link HappyFoxMoshi#converterFactory()}: Retrofit's Moshi converter that recycles what is left. */
+/** {@link HappyFoxConverterFactory}: Retrofit's Moshi converter that recycles what is left. */
 class ConverterFactoryTest {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final String CONTACT = "{\"id\":33,\"name\":\"James\",\"email\":\"james@example.com\"}";
@@ -75,7 +75,7 @@ class ConverterFactoryTest {
   void whatFollowsTheJsonValueGoesBackToThePool() throws Exception {
     RetrofitsBody body = new RetrofitsBody(CONTACT + "\n");
 
-    Contact contact = contactConverter(HappyFoxMoshi.converterFactory()).convert(body);
+    Contact contact = contactConverter(HappyFoxConverterFactory.create()).convert(body);
 
     assertThat(contact.getId()).isEqualTo(33L);
     assertThat(contact.getEmail()).isEqualTo("james@example.com");
@@ -96,7 +96,7 @@ class ConverterFactoryTest {
   void aBodyThatDoesNotFitFailsAsWithMoshiAndIsReturnedToo() {
     RetrofitsBody body = new RetrofitsBody("{\"name\":\"no id\"} \n");
 
-    assertThatThrownBy(() -> contactConverter(HappyFoxMoshi.converterFactory()).convert(body))
+    assertThatThrownBy(() -> contactConverter(HappyFoxConverterFactory.create()).convert(body))
         .isInstanceOf(JsonDataException.class)
         .hasMessageContaining("id");
     assertThat(body.source.getBuffer().size()).isZero();
@@ -104,7 +104,7 @@ class ConverterFactoryTest {
 
   @Test
   void requestBodiesAreWrittenByHappyFoxMoshi() throws Exception {
-    Converter<ContactUpsert, RequestBody> converter = retrofit(HappyFoxMoshi.converterFactory())
+    Converter<ContactUpsert, RequestBody> converter = retrofit(HappyFoxConverterFactory.create())
         .requestBodyConverter(ContactUpsert.class, new Annotation[0], new Annotation[0]);
 
     RequestBody body = converter.convert(

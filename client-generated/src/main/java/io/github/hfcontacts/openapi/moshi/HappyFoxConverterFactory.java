@@ -1,17 +1,30 @@
 package io.github.hfcontacts.openapi.moshi;
 
+import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Objects;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
- * Retrofit's Moshi converter, plus: once a response body is converted, what is left in its buffer
- * goes back to Okio's pool.
+ * The Retrofit converter factory for the generated models: Retrofit's {@code MoshiConverterFactory}
+ * over {@link HappyFoxMoshi#create()}, plus: once a response body is converted, what is left in
+ * its buffer goes back to Okio's pool.
+ *
+ * <pre>{@code
+ * Retrofit retrofit = new Retrofit.Builder()
+ *     .baseUrl("https://acme.happyfox.com/api/1.1/json/")
+ *     .client(okHttpClient)
+ *     .addConverterFactory(HappyFoxConverterFactory.create())
+ *     .build();
+ * ContactsApi contacts = retrofit.create(ContactsApi.class);
+ * }</pre>
  *
  * <p>Why: Moshi stops reading at the end of the JSON value, so whitespace after it (the newline
  * many servers end a body with) stays in the source's buffer; Retrofit reads the body through a
@@ -20,11 +33,32 @@ import retrofit2.Retrofit;
  *
  * <p>Thread safety: immutable.
  */
-final class SegmentReturningConverterFactory extends Converter.Factory {
+public final class HappyFoxConverterFactory extends Converter.Factory {
   private final Converter.Factory moshi;
 
-  SegmentReturningConverterFactory(Converter.Factory moshi) {
+  private HappyFoxConverterFactory(Converter.Factory moshi) {
     this.moshi = moshi;
+  }
+
+  /**
+   * A factory over a new {@link HappyFoxMoshi#create()}.
+   *
+   * @return a new factory
+   */
+  public static HappyFoxConverterFactory create() {
+    return create(HappyFoxMoshi.create());
+  }
+
+  /**
+   * A factory over the given Moshi, for callers who built one with {@link HappyFoxMoshi#builder()}
+   * and adapters of their own.
+   *
+   * @param moshi the Moshi that reads and writes bodies
+   * @return a new factory
+   */
+  public static HappyFoxConverterFactory create(Moshi moshi) {
+    return new HappyFoxConverterFactory(
+        MoshiConverterFactory.create(Objects.requireNonNull(moshi, "moshi")));
   }
 
   @Override
