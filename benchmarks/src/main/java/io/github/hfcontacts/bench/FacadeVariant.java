@@ -71,7 +71,8 @@ final class FacadeVariant implements Variant {
 
   @Override
   public Object upsert100() throws IOException {
-    BulkResult<ContactDraft> result = client.contacts().upsertAll(drafts);
+    BulkResult<ContactDraft> result = client.contacts()
+        .upsertAllResettingOmittedCustomFields(drafts);
     if (!result.failures().isEmpty() || result.items().size() != Drafts.COUNT) {
       throw new IOException("unexpected results");
     }

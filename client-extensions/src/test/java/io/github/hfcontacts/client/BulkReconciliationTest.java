@@ -34,7 +34,8 @@ class BulkReconciliationTest {
     FaultyHappyFox server = server(RetryPolicy.none());
     server.script(ERROR_502_AFTER_APPLYING);
 
-    BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(List.of(draft(1), draft(2)));
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(List.of(draft(1), draft(2)));
 
     assertThat(result.allSucceeded()).isTrue();
     assertThat(result.items()).allSatisfy(item ->
@@ -48,7 +49,8 @@ class BulkReconciliationTest {
     FaultyHappyFox server = server(RetryPolicy.none());
     server.script(ERROR_5XX_BEFORE_APPLYING);
 
-    BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(List.of(draft(1)));
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(List.of(draft(1)));
 
     ItemResult<ContactDraft> item = result.items().get(0);
     assertThat(item.status()).isEqualTo(ItemResult.Status.CHUNK_FAILED);
@@ -64,7 +66,8 @@ class BulkReconciliationTest {
     server.script(ERROR_502_AFTER_APPLYING);
 
     BulkResult<ContactDraft> result = mock.client().contacts()
-        .upsertAll(List.of(draft(1).toBuilder().loginEnabled(false).build()));
+        .upsertAllResettingOmittedCustomFields(
+            List.of(draft(1).toBuilder().loginEnabled(false).build()));
 
     assertThat(result.allSucceeded()).isTrue();
     assertThat(server.contact("r1@example.com").loginFlag).isEqualTo("FALSE");
@@ -77,7 +80,8 @@ class BulkReconciliationTest {
     server.script(ERROR_502_AFTER_APPLYING);
 
     BulkResult<ContactDraft> result = mock.client().contacts()
-        .upsertAll(List.of(draft(1).toBuilder().loginEnabled(false).build()));
+        .upsertAllResettingOmittedCustomFields(
+            List.of(draft(1).toBuilder().loginEnabled(false).build()));
 
     assertThat(result.outcomeUnknown()).isEqualTo(1);
     assertThat(result.items().get(0).message()).hasValue(
@@ -90,10 +94,13 @@ class BulkReconciliationTest {
     FaultyHappyFox server = server(RetryPolicy.none());
     server.answersLoginFlag = true;
     server.script(null, ERROR_5XX_BEFORE_APPLYING);
-    mock.client().contacts().upsertAll(List.of(draft(1).toBuilder().loginEnabled(true).build()));
+    mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(
+            List.of(draft(1).toBuilder().loginEnabled(true).build()));
 
     BulkResult<ContactDraft> result = mock.client().contacts()
-        .upsertAll(List.of(draft(1).toBuilder().loginEnabled(false).build()));
+        .upsertAllResettingOmittedCustomFields(
+            List.of(draft(1).toBuilder().loginEnabled(false).build()));
 
     assertThat(result.items().get(0).outcomeUnknown()).isFalse();
     assertThat(result.items().get(0).message())
@@ -106,7 +113,8 @@ class BulkReconciliationTest {
     FaultyHappyFox server = server(RetryPolicy.none());
     server.script(DISCONNECT_AFTER_APPLYING, DISCONNECT_BEFORE_APPLYING);
 
-    BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(List.of(draft(1)));
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(List.of(draft(1)));
 
     assertThat(result.outcomeUnknown()).isEqualTo(1);
     assertThat(result.items().get(0).message().orElseThrow())
@@ -121,7 +129,8 @@ class BulkReconciliationTest {
         .phone(PhoneKind.MOBILE, "5550001", true).build();
 
     BulkResult<ContactDraft> result =
-        mock.client().contacts().upsertAll(List.of(draft(1), noEmail, draft(2)));
+        mock.client().contacts()
+            .upsertAllResettingOmittedCustomFields(List.of(draft(1), noEmail, draft(2)));
 
     assertThat(result.items().get(0).succeeded()).isTrue();
     assertThat(result.items().get(2).succeeded()).isTrue();
@@ -173,7 +182,8 @@ class BulkReconciliationTest {
     mock.sleeper.onSleep(() -> mock.clock.advance(Duration.ofSeconds(5)));
     server.script(ERROR_502_AFTER_APPLYING);
 
-    BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(List.of(draft(1)));
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(List.of(draft(1)));
 
     assertThat(server.requests).as("one POST, no re-send, no read-back after the deadline")
         .isEqualTo(1);

@@ -93,7 +93,8 @@ class ContactsBulkUpsertTest {
   void aMiddleChunkMeeting500IsSentAgainAndEveryContactSucceeds() throws Exception {
     mock.server.setDispatcher(echo(1, json(500, "{\"detail\": \"oops\"}")));
 
-    BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(drafts(250));
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(drafts(250));
 
     List<Map<String, Object>> first = bodyItems(mock.take());
     List<Map<String, Object>> failed = bodyItems(mock.take());
@@ -126,7 +127,8 @@ class ContactsBulkUpsertTest {
       }
     });
 
-    BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(drafts(250));
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(drafts(250));
 
     assertThat(result.succeeded()).isEqualTo(150);
     assertThat(mock.requestCount()).isEqualTo(3 + 100);
@@ -150,7 +152,8 @@ class ContactsBulkUpsertTest {
     mock.server.setDispatcher(echo(1, json(400,
         Fixtures.read("upsert-error-name-required.json"))));
 
-    BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(drafts(250));
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(drafts(250));
 
     assertChunksSent(100, 100, 50);
     assertThat(result.succeeded()).isEqualTo(150);
@@ -168,7 +171,8 @@ class ContactsBulkUpsertTest {
     mock.server.setDispatcher(echo(1,
         new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST)));
 
-    BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(drafts(250));
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(drafts(250));
 
     assertThat(result.allSucceeded()).isTrue();
     assertThat(result.chunkFailures()).isEmpty();
@@ -179,7 +183,8 @@ class ContactsBulkUpsertTest {
   void anAuthenticationFailureStopsTheRemainingChunks() throws Exception {
     mock.server.setDispatcher(echo(1, json(401, "{}")));
 
-    BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(drafts(250));
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(drafts(250));
 
     assertChunksSent(100, 100);
     assertThat(result.succeeded()).isEqualTo(100);
@@ -199,7 +204,8 @@ class ContactsBulkUpsertTest {
   void aRateLimitStopsTheRemainingChunksWithoutWaiting() throws Exception {
     mock.server.setDispatcher(echo(1, json(429, "{}")));
 
-    BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(drafts(250));
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(drafts(250));
 
     assertChunksSent(100, 100);
     assertThat(mock.sleeper.sleeps()).isEmpty();
@@ -216,7 +222,8 @@ class ContactsBulkUpsertTest {
   void aRejectedItemCarriesItsFieldErrorsAndTheOthersSucceed() throws Exception {
     mock.enqueueFixture("upsert-bulk-results-with-rejection.json");
 
-    BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(List.of(
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(List.of(
         ContactDraft.builder().email("johnsmith@example.com").name("John Smith")
             .customField(CustomFieldValue.text(4, "XHR1234")).build(),
         ContactDraft.builder().email("nathen@example.com")
@@ -239,7 +246,8 @@ class ContactsBulkUpsertTest {
     mock.use(mock.builder().retryPolicy(RetryPolicy.none()).build()); // no re-send
     mock.enqueueJson(200, "[{\"email\": \"contact0@example.com\", \"success\": true, \"id\": 1000}]");
 
-    BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(drafts(2));
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(drafts(2));
 
     assertThat(bodyItems(mock.take())).hasSize(2);
     assertThat(result.succeeded()).isZero();
@@ -260,7 +268,8 @@ class ContactsBulkUpsertTest {
     mock.enqueueJson(200, "[{\"email\": \"contact1@example.com\", \"success\": true, \"id\": 1001},"
         + "{\"email\": \"contact0@example.com\", \"success\": true, \"id\": 1000}]");
 
-    BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(drafts(2));
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(drafts(2));
 
     assertThat(result.succeeded()).isZero();
     assertThat(result.chunkFailures().get(0).exception())
@@ -272,7 +281,8 @@ class ContactsBulkUpsertTest {
     mock.use(mock.builder().retryPolicy(RetryPolicy.none()).build()); // no re-send
     mock.enqueueFixture("contact-33-updated.json");
 
-    BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(drafts(1));
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(drafts(1));
 
     assertThat(result.failed()).isEqualTo(1);
     assertThat(result.chunkFailures().get(0).exception())
@@ -283,16 +293,19 @@ class ContactsBulkUpsertTest {
   void exactlyOneHundredIsOneRequestAndOneHundredOneIsTwo() throws Exception {
     mock.server.setDispatcher(echo(-1, null));
 
-    assertThat(mock.client().contacts().upsertAll(drafts(100)).succeeded()).isEqualTo(100);
+    assertThat(mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(drafts(100)).succeeded()).isEqualTo(100);
     assertChunksSent(100);
-    assertThat(mock.client().contacts().upsertAll(drafts(101)).succeeded()).isEqualTo(101);
+    assertThat(mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(drafts(101)).succeeded()).isEqualTo(101);
     assertThat(bodyItems(mock.take())).hasSize(100);
     assertThat(bodyItems(mock.take())).hasSize(1);
   }
 
   @Test
   void nothingToSendSendsNothing() {
-    BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(List.of());
+    BulkResult<ContactDraft> result = mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(List.of());
 
     assertThat(result.size()).isZero();
     assertThat(result.allSucceeded()).isTrue();
@@ -304,12 +317,13 @@ class ContactsBulkUpsertTest {
     List<ContactDraft> input = new ArrayList<>(drafts(150));
     input.set(120, ContactDraft.builder().name("No key").build());
 
-    assertThatThrownBy(() -> mock.client().contacts().upsertAll(input))
+    assertThatThrownBy(() -> mock.client().contacts().upsertAllResettingOmittedCustomFields(input))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("drafts[120] needs an email");
     List<ContactDraft> withNull = new ArrayList<>(drafts(3));
     withNull.set(1, null);
-    assertThatThrownBy(() -> mock.client().contacts().upsertAll(withNull))
+    assertThatThrownBy(() -> mock.client().contacts()
+        .upsertAllResettingOmittedCustomFields(withNull))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("drafts[1]");
     assertThat(mock.requestCount()).isZero();

@@ -131,7 +131,7 @@ class ContactsTest {
   void updateSendsExactlyTheDraft() throws Exception {
     mock.enqueueFixture("contact-33-updated.json");
 
-    Contact contact = contacts().update(33, ContactDraft.builder()
+    Contact contact = contacts().updateResettingOmittedCustomFields(33, ContactDraft.builder()
         .name("John Smith")
         .email("john.smith.new@example.com")
         .loginEnabled(false)
@@ -151,7 +151,7 @@ class ContactsTest {
   void anEditWithoutAnEmailSendsNoEmailKey() throws Exception {
     mock.enqueueFixture("contact-33-updated.json");
 
-    contacts().update(33, ContactDraft.builder().name("Grace").build());
+    contacts().updateResettingOmittedCustomFields(33, ContactDraft.builder().name("Grace").build());
 
     String body = assertPost(mock.take(), "user/33/", "{\"name\": \"Grace\"}");
     assertThat(body).doesNotContain("email");
@@ -178,7 +178,8 @@ class ContactsTest {
 
   @Test
   void updateRefusesAnEmptyDraft() {
-    assertThatThrownBy(() -> contacts().update(33, ContactDraft.builder().build()))
+    assertThatThrownBy(() -> contacts()
+        .updateResettingOmittedCustomFields(33, ContactDraft.builder().build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("changes must set at least one field");
     assertThat(mock.requestCount()).isZero();
@@ -263,7 +264,7 @@ class ContactsTest {
   void upsertSendsOneObjectAndReturnsTheContact() throws Exception {
     mock.enqueueFixture("contact-33-updated.json");
 
-    Contact contact = contacts().upsert(ContactDraft.builder()
+    Contact contact = contacts().upsertResettingOmittedCustomFields(ContactDraft.builder()
         .email("jamesmay@example1.com")
         .name("dasdasd")
         .phone(PhoneKind.MOBILE, "987654321", true)
@@ -282,7 +283,7 @@ class ContactsTest {
   void upsertOfAPhoneOnlyContactSendsANullEmail() throws Exception {
     mock.enqueueFixture("contact-35-without-email.json");
 
-    contacts().upsert(ContactDraft.builder()
+    contacts().upsertResettingOmittedCustomFields(ContactDraft.builder()
         .name("Phone Only").phone(PhoneKind.MOBILE, "5550000035", true).build());
 
     String body = assertPost(mock.take(), "users/", "{\"name\": \"Phone Only\", \"email\": null,"
@@ -292,7 +293,8 @@ class ContactsTest {
 
   @Test
   void upsertNeedsAnEmailOrAPhone() {
-    assertThatThrownBy(() -> contacts().upsert(ContactDraft.builder().name("Nobody").build()))
+    assertThatThrownBy(() -> contacts()
+        .upsertResettingOmittedCustomFields(ContactDraft.builder().name("Nobody").build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("draft needs an email");
     assertThat(mock.requestCount()).isZero();
@@ -302,7 +304,7 @@ class ContactsTest {
   void upsertRejectedByHappyFoxIsAValidationExceptionWithFieldErrors() throws Exception {
     mock.enqueueJson(400, Fixtures.read("upsert-error-name-required.json"));
 
-    assertThatThrownBy(() -> contacts().upsert(
+    assertThatThrownBy(() -> contacts().upsertResettingOmittedCustomFields(
         ContactDraft.builder().email("new@example.com").build()))
         .isInstanceOfSatisfying(ValidationException.class, e -> {
           assertThat(e.statusCode()).hasValue(400);
@@ -316,7 +318,7 @@ class ContactsTest {
   void upsertAnsweredWithAListIsAMalformedResponse() throws Exception {
     mock.enqueueJson(200, "[{\"email\": \"new@example.com\", \"success\": true, \"id\": 5}]");
 
-    assertThatThrownBy(() -> contacts().upsert(
+    assertThatThrownBy(() -> contacts().upsertResettingOmittedCustomFields(
         ContactDraft.builder().email("new@example.com").name("New").build()))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("a list of results instead of the contact");

@@ -39,7 +39,8 @@ class CustomFieldValueTest {
   void everyTypeRoundTripsThroughTheWire() throws Exception {
     mock.enqueueFixture("contact-33-with-custom-fields.json");
 
-    Contact saved = mock.client().contacts().upsert(ContactDraft.builder()
+    Contact saved = mock.client().contacts()
+        .upsertResettingOmittedCustomFields(ContactDraft.builder()
         .email("james@example.com").customFields(ALL_TYPES).build());
 
     String body = assertPost(mock.take(), "users/", "{\"email\": \"james@example.com\","

@@ -58,7 +58,8 @@ class CustomFieldsTest {
     mock.enqueueFixture("user-custom-fields.json");
     mock.enqueueFixture("contact-33-updated.json");
 
-    mock.client().contacts().withCustomFieldValidation().upsert(ContactDraft.builder()
+    mock.client().contacts().withCustomFieldValidation()
+        .upsertResettingOmittedCustomFields(ContactDraft.builder()
         .email("new@example.com").name("New")
         .customField(CustomFieldValue.text(4, "ACC1"))
         .customField(CustomFieldValue.choice(5, 2))
@@ -75,7 +76,7 @@ class CustomFieldsTest {
     mock.enqueueFixture("user-custom-fields.json");
     Contacts validating = mock.client().contacts().withCustomFieldValidation();
 
-    assertThatThrownBy(() -> validating.upsert(ContactDraft.builder()
+    assertThatThrownBy(() -> validating.upsertResettingOmittedCustomFields(ContactDraft.builder()
         .email("new@example.com").name("New")
         .customField(CustomFieldValue.text(99, "x"))
         .customField(CustomFieldValue.text(6, "1250"))
@@ -121,7 +122,8 @@ class CustomFieldsTest {
   void bulkValidationNamesTheDraftAndSendsNothing() throws Exception {
     mock.enqueueFixture("user-custom-fields.json");
 
-    assertThatThrownBy(() -> mock.client().contacts().withCustomFieldValidation().upsertAll(
+    assertThatThrownBy(() -> mock.client().contacts().withCustomFieldValidation()
+        .upsertAllResettingOmittedCustomFields(
         List.of(
             ContactDraft.builder().email("a@example.com")
                 .customField(CustomFieldValue.text(4, "A")).build(),
@@ -143,7 +145,8 @@ class CustomFieldsTest {
     mock.enqueueFixture("contact-33-updated.json");
 
     mock.client().contacts().withCustomFieldValidation()
-        .update(33, ContactDraft.builder().customField(CustomFieldValue.choice(5, 4)).build());
+        .updateResettingOmittedCustomFields(
+            33, ContactDraft.builder().customField(CustomFieldValue.choice(5, 4)).build());
 
     assertGet(mock.take(), "user_custom_fields/");
     assertPost(mock.take(), "user/33/", "{\"c-cf-5\": 4}");

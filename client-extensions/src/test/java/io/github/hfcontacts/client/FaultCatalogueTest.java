@@ -595,7 +595,8 @@ class FaultCatalogueTest {
           FaultyHappyFox server = new FaultyHappyFox(1, 0);
           mock.server.setDispatcher(server);
           server.script(FaultyHappyFox.Fault.DISCONNECT_AFTER_APPLYING);
-          BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(
+          BulkResult<ContactDraft> result = mock.client().contacts()
+              .upsertAllResettingOmittedCustomFields(
               BulkSoakTest.drafts().subList(0, 150));
           assertThat(result.succeeded() + result.rejected()).isEqualTo(149);
           assertThat(result.outcomeUnknown()).isEqualTo(1); // the contact without email
@@ -619,7 +620,8 @@ class FaultCatalogueTest {
           List<ContactDraft> drafts = List.of(
               ContactDraft.builder().email("a@example.com").name("A").build(),
               ContactDraft.builder().email("b@example.com").name("B").build());
-          BulkResult<ContactDraft> result = mock.client().contacts().upsertAll(drafts);
+          BulkResult<ContactDraft> result = mock.client().contacts()
+              .upsertAllResettingOmittedCustomFields(drafts);
           assertThat(result.allSucceeded()).isTrue();
           assertThat(result.items().get(0).message().orElseThrow()).startsWith("applied, as read");
           return null;

@@ -58,7 +58,9 @@ class IdempotentRetryTest {
     mock.enqueueJson(502, "<html>bad gateway</html>");
     mock.enqueueFixture("contact.json");
 
-    mock.client().contacts().upsert(ContactDraft.builder().name("Ann").email("ann@example.com")
+    mock.client().contacts()
+        .upsertResettingOmittedCustomFields(
+            ContactDraft.builder().name("Ann").email("ann@example.com")
         .build());
 
     assertThat(mock.requestCount()).isEqualTo(2);
@@ -72,7 +74,8 @@ class IdempotentRetryTest {
     mock.enqueueFixture("contact.json");
 
     NetworkException thrown = Thrown.by(NetworkException.class, () -> mock.client().contacts()
-        .upsert(ContactDraft.builder().name("Ann").phone(PhoneKind.MOBILE, "5551234", true)
+        .upsertResettingOmittedCustomFields(
+            ContactDraft.builder().name("Ann").phone(PhoneKind.MOBILE, "5551234", true)
             .build()));
 
     assertThat(thrown.requestMayHaveReachedServer()).isTrue();
@@ -86,7 +89,7 @@ class IdempotentRetryTest {
     mock.enqueueFixture("contact.json");
 
     ServerException thrown = Thrown.by(ServerException.class, () -> mock.client().contacts()
-        .upsert(ContactDraft.builder().email("ann@example.com")
+        .upsertResettingOmittedCustomFields(ContactDraft.builder().email("ann@example.com")
             .phone(PhoneKind.MOBILE, "5551234", true).build()));
 
     assertThat(thrown.attempts()).isEqualTo(1);

@@ -123,11 +123,11 @@ class ResponseFuzzTest {
         }
         return "ok";
       case 3:
-        return describe(contacts.upsert(drafts.get(0)));
+        return describe(contacts.upsertResettingOmittedCustomFields(drafts.get(0)));
       case 4:
-        return describe(contacts.upsertAll(drafts).items());
+        return describe(contacts.upsertAllResettingOmittedCustomFields(drafts).items());
       case 5:
-        return describe(contacts.update(1, drafts.get(0)));
+        return describe(contacts.updateResettingOmittedCustomFields(1, drafts.get(0)));
       case 6:
         return describe(groups.list());
       case 7:

@@ -108,7 +108,7 @@ class FacadeContractTest {
                 .phone(PhoneKind.MOBILE, "987654321", true).phone(PhoneKind.MOBILE, "876543219", false)
                 .loginEnabled(true).customField(CustomFieldValue.text(1, "example text field value")).build();
 
-        Contact contact = facade.client.contacts().upsert(draft);
+        Contact contact = facade.client.contacts().upsertResettingOmittedCustomFields(draft);
 
         facade.assertAllAccepted();
         assertThat(facade.single().requestBody()).startsWith("{")
@@ -126,7 +126,8 @@ class FacadeContractTest {
                 ContactDraft.builder().email("nathen@example.com").name("Nathan")
                         .customField(CustomFieldValue.text(4, "LDA5000")).build());
 
-        BulkResult<ContactDraft> result = facade.client.contacts().upsertAll(drafts);
+        BulkResult<ContactDraft> result = facade.client.contacts()
+            .upsertAllResettingOmittedCustomFields(drafts);
 
         facade.assertAllAccepted();
         assertThat(facade.single().requestBody()).startsWith("[{").contains("\"c-cf-4\":\"LDA5000\"");
@@ -137,7 +138,7 @@ class FacadeContractTest {
     @Test
     @Covers(value = "updateContact", layer = Covers.Layer.FACADE)
     void updateNameAndEmail() {
-        Contact contact = facade.client.contacts().update(33,
+        Contact contact = facade.client.contacts().updateResettingOmittedCustomFields(33,
                 ContactDraft.builder().name("John Smith").email("john.smith.new@example.com").build());
 
         facade.assertAllAccepted();

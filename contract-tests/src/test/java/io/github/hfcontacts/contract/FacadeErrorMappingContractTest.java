@@ -47,7 +47,7 @@ class FacadeErrorMappingContractTest {
     void nameRequiredIsAValidationExceptionWithItsFieldErrors(PrismMock prism) {
         try (FacadeHarness facade = FacadeHarness.against(prism).prefer("code=400, example=nameRequired")) {
             ValidationException e = catchThrowableOfType(ValidationException.class,
-                    () -> facade.client.contacts().upsert(NEW_CONTACT));
+                    () -> facade.client.contacts().upsertResettingOmittedCustomFields(NEW_CONTACT));
 
             assertThat(e).as("ValidationException").isNotNull();
             assertThat(e.statusCode()).hasValue(400);
@@ -61,7 +61,9 @@ class FacadeErrorMappingContractTest {
     void customFieldRequiredIsAValidationExceptionWithItsFieldErrors(PrismMock prism) {
         try (FacadeHarness facade = FacadeHarness.against(prism).prefer("code=400, example=customFieldRequired")) {
             ValidationException e = catchThrowableOfType(ValidationException.class,
-                    () -> facade.client.contacts().update(33, ContactDraft.builder().name("John Smith").build()));
+                    () -> facade.client.contacts()
+                        .updateResettingOmittedCustomFields(
+                            33, ContactDraft.builder().name("John Smith").build()));
 
             assertThat(e).as("ValidationException").isNotNull();
             assertThat(e.fieldErrors()).extracting(FieldError::field).containsExactly("c-cf-13");
@@ -114,7 +116,7 @@ class FacadeErrorMappingContractTest {
     void tooManyRequestsIsARateLimitedExceptionWithTheWait(PrismMock prism) {
         List<Consumer<HappyFoxClient>> calls = List.of(
                 client -> client.contacts().get(33),
-                client -> client.contacts().upsert(NEW_CONTACT));
+                client -> client.contacts().upsertResettingOmittedCustomFields(NEW_CONTACT));
         for (Consumer<HappyFoxClient> call : calls) {
             try (FacadeHarness facade = FacadeHarness.against(prism).prefer("code=429")) {
                 assertThatThrownBy(() -> call.accept(facade.client)).isInstanceOfSatisfying(RateLimitedException.class, e -> {

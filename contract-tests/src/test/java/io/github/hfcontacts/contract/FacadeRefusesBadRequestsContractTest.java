@@ -63,13 +63,18 @@ class FacadeRefusesBadRequestsContractTest {
                 new Refusal("malformed email as contact key", c -> c.contacts().getByEmail("not an email"), "email"),
                 new Refusal("search value with a space", c -> c.contacts().search(SearchQuery.builder().name("adam smith")
                         .build()), "name"),
-                new Refusal("upsert without email or phone", c -> c.contacts().upsert(ContactDraft.builder().name("Ann").build()),
+                new Refusal("upsert without email or phone", c -> c.contacts()
+                    .upsertResettingOmittedCustomFields(ContactDraft.builder().name("Ann").build()),
                         "draft"),
-                new Refusal("update with nothing to change", c -> c.contacts().update(33, ContactDraft.builder().build()),
+                new Refusal("update with nothing to change", c -> c.contacts()
+                    .updateResettingOmittedCustomFields(33, ContactDraft.builder().build()),
                         "changes"),
                 new Refusal("bulk upsert of 101 with one item lacking email and phone",
-                        c -> c.contacts().upsertAll(draftsWithOneInvalid(101, 57)), "drafts[57]"),
-                new Refusal("bulk upsert with a null item", c -> c.contacts().upsertAll(Arrays.asList(draft(1), null)),
+                        c -> c.contacts()
+                            .upsertAllResettingOmittedCustomFields(
+                                draftsWithOneInvalid(101, 57)), "drafts[57]"),
+                new Refusal("bulk upsert with a null item", c -> c.contacts()
+                    .upsertAllResettingOmittedCustomFields(Arrays.asList(draft(1), null)),
                         "drafts"),
                 new Refusal("remove contact id 0", c -> c.contactGroups().removeContacts(1, List.of(5L, 0L)), "contactIds[1]"),
                 new Refusal("add to group id 0", c -> c.contactGroups().addContacts(0, List.of(GroupMember.of(1))), "groupId"));
@@ -97,7 +102,8 @@ class FacadeRefusesBadRequestsContractTest {
                 .prefer(request -> request.method().equals("POST") ? "example=bulkResults" : null)) {
             // Prism's bulk example answers 2 results, so the facade reports both chunks as unmatched
             // answers and reads the contacts back; what counts here is what it sent
-            BulkResult<ContactDraft> result = facade.client.contacts().upsertAll(drafts(101));
+            BulkResult<ContactDraft> result = facade.client.contacts()
+                .upsertAllResettingOmittedCustomFields(drafts(101));
 
             assertChunked(facade);
             assertThat(result.size()).isEqualTo(101);
@@ -133,8 +139,13 @@ class FacadeRefusesBadRequestsContractTest {
     @Covers(value = {"createOrUpdateContacts", "updateContact"}, layer = Covers.Layer.FACADE)
     void theLoginFlagAlwaysGoesOutAsAString(PrismMock prism) {
         try (FacadeHarness facade = FacadeHarness.against(prism)) {
-            facade.client.contacts().upsert(ContactDraft.builder().email("ann@example.com").name("Ann").loginEnabled(false).build());
-            facade.client.contacts().update(33, ContactDraft.builder().loginEnabled(true).build());
+            facade.client.contacts()
+                .upsertResettingOmittedCustomFields(
+                    ContactDraft.builder().email("ann@example.com").name("Ann")
+                        .loginEnabled(false).build());
+            facade.client.contacts()
+                .updateResettingOmittedCustomFields(
+                    33, ContactDraft.builder().loginEnabled(true).build());
             facade.client.contacts().setLoginEnabled(33, false);
 
             facade.assertAllAccepted();

@@ -46,7 +46,8 @@ class HeadersInterceptorTest {
     OkHttpClient client = client(base, dropInvocationTag);
     Method method = HeadersInterceptorTest.class.getDeclaredMethod("send", boolean.class);
     Request request = new Request.Builder().url(base.resolve("user/7/"))
-        .tag(Invocation.class, Invocation.of(method, List.of(dropInvocationTag)))
+        .tag(Invocation.class, Invocation.of(
+            HeadersInterceptorTest.class, this, method, List.of(dropInvocationTag)))
         .build();
     return send(client, request);
   }

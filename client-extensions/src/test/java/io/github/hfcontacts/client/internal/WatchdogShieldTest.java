@@ -32,6 +32,7 @@ class WatchdogShieldTest {
           .isInstanceOf(InterruptedIOException.class)
           .hasMessage("timeout");
       assertThat(shield.isCovering()).isTrue();
+      assertThat(quiet.isClosed()).isFalse();
     }
   }
 
@@ -68,7 +69,8 @@ class WatchdogShieldTest {
 
   @Test
   void anExpiredShieldIsQueuedAgainAndCloseTakesItOut() throws Exception {
-    try (WatchdogShield shield = new WatchdogShield(TimeUnit.MILLISECONDS.toNanos(50))) {
+    WatchdogShield shield = new WatchdogShield(TimeUnit.MILLISECONDS.toNanos(50));
+    try {
       assertThat(shield.isCovering()).isFalse();
       shield.cover();
       assertThat(shield.isCovering()).isTrue();
@@ -80,6 +82,8 @@ class WatchdogShieldTest {
       assertThat(shield.isCovering()).isTrue();
       shield.close();
       assertThat(shield.isCovering()).isFalse();
+    } finally {
+      shield.close();
     }
   }
 
@@ -87,7 +91,8 @@ class WatchdogShieldTest {
   @Timeout(60)
   void threadsCoveringAtOnceLeaveOneShieldAndNoUnbalancedTimeout() throws Exception {
     // A span of 20 µs makes nearly every call queue a fresh shield, racing the others.
-    try (WatchdogShield shield = new WatchdogShield(TimeUnit.MICROSECONDS.toNanos(20))) {
+    WatchdogShield shield = new WatchdogShield(TimeUnit.MICROSECONDS.toNanos(20));
+    try {
       java.util.List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
       java.util.List<Thread> threads = new java.util.ArrayList<>();
       for (int t = 0; t < 4; t++) {
@@ -110,6 +115,8 @@ class WatchdogShieldTest {
       assertThat(failures).isEmpty();
       shield.close();
       assertThat(shield.isCovering()).isFalse();
+    } finally {
+      shield.close();
     }
   }
 

@@ -74,7 +74,7 @@ public final class BudgetWorker {
                   client.contacts().get(42);
                   gets.incrementAndGet();
                 } else {
-                  client.contacts().upsert(ann);
+                  client.contacts().upsertResettingOmittedCustomFields(ann);
                   posts.incrementAndGet();
                 }
               } catch (RateBudgetUnavailableException e) {

@@ -42,7 +42,8 @@ class ContactGroupsE2eTest {
         for (int i = 1; i <= count; i++) {
             drafts.add(ContactDraft.builder().name("Member " + i).email("member" + i + "@other.org").build());
         }
-        BulkResult<ContactDraft> result = client.contacts().upsertAll(drafts);
+        BulkResult<ContactDraft> result = client.contacts()
+            .upsertAllResettingOmittedCustomFields(drafts);
         assertThat(result.allSucceeded()).isTrue();
         return result.items().stream().map(item -> item.id().orElseThrow()).collect(Collectors.toList());
     }
@@ -117,7 +118,9 @@ class ContactGroupsE2eTest {
     void aContactCreatedWithATaggedDomainJoinsTheGroup() {
         long group = groups.create("Acme", null, List.of("acme.example")).getId();
 
-        client.contacts().upsert(ContactDraft.builder().name("Joe").email("joe@acme.example").build());
+        client.contacts()
+            .upsertResettingOmittedCustomFields(
+                ContactDraft.builder().name("Joe").email("joe@acme.example").build());
 
         assertThat(groups.get(group).getContacts()).extracting(ContactGroupMember::getEmail)
                 .containsExactly("joe@acme.example");

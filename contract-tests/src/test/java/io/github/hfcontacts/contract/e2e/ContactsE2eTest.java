@@ -67,14 +67,16 @@ class ContactsE2eTest {
 
     @Test
     void bulkUpsertOf250ThenTheSameAgainCreatesNoDuplicates() {
-        BulkResult<ContactDraft> first = contacts.upsertAll(drafts(250, ""));
+        BulkResult<ContactDraft> first = contacts
+            .upsertAllResettingOmittedCustomFields(drafts(250, ""));
 
         assertThat(first.allSucceeded()).as("%s", first.failures()).isTrue();
         assertThat(first.size()).isEqualTo(250);
         assertThat(E2E.sandbox().stats().contacts()).isEqualTo(250);
         assertThat(E2E.sandbox().stats().postRequests()).isEqualTo(3);
 
-        BulkResult<ContactDraft> second = contacts.upsertAll(drafts(250, " again"));
+        BulkResult<ContactDraft> second = contacts
+            .upsertAllResettingOmittedCustomFields(drafts(250, " again"));
 
         assertThat(second.allSucceeded()).isTrue();
         assertThat(ids(second)).isEqualTo(ids(first));
@@ -87,7 +89,7 @@ class ContactsE2eTest {
 
     @Test
     void pagingVisitsEveryContactExactlyOnce() {
-        contacts.upsertAll(drafts(137, ""));
+        contacts.upsertAllResettingOmittedCustomFields(drafts(137, ""));
         long getsBefore = E2E.sandbox().stats().getRequests();
 
         List<Long> seen = new ArrayList<>();
@@ -103,8 +105,10 @@ class ContactsE2eTest {
 
     @Test
     void searchByEachFieldFindsWhatTheSandboxHolds() {
-        contacts.upsertAll(drafts(60, ""));
-        contacts.upsert(ContactDraft.builder().name("Adam Smith").email("adam@example.org")
+        contacts.upsertAllResettingOmittedCustomFields(drafts(60, ""));
+        contacts
+            .upsertResettingOmittedCustomFields(
+                ContactDraft.builder().name("Adam Smith").email("adam@example.org")
                 .phone(PhoneKind.WORK, "+11231231234", true).build());
 
         assertThat(names(SearchQuery.builder().name("adam").build())).containsExactly("Adam Smith");
@@ -125,7 +129,8 @@ class ContactsE2eTest {
 
     @Test
     void getByIdAndByEmailAndUnknownOnes() {
-        Contact created = contacts.upsert(ContactDraft.builder().name("James May")
+        Contact created = contacts
+            .upsertResettingOmittedCustomFields(ContactDraft.builder().name("James May")
                 .email("james+tag@example.com").build());
 
         assertThat(contacts.get(created.getId()).getEmail()).isEqualTo("james+tag@example.com");
@@ -135,7 +140,9 @@ class ContactsE2eTest {
     }
 
     private Contact withAllFields() {
-        return contacts.upsert(ContactDraft.builder().name("Keeper").email("keeper@example.com")
+        return contacts
+            .upsertResettingOmittedCustomFields(
+                ContactDraft.builder().name("Keeper").email("keeper@example.com")
                 .phone(PhoneKind.WORK, "+15550001111", true).customFields(allFields(1)).build());
     }
 
@@ -147,7 +154,9 @@ class ContactsE2eTest {
     void updateSendsExactlyTheDraftSoHappyFoxResetsTheOtherCustomFields() {
         Contact contact = withAllFields();
 
-        Contact updated = contacts.update(contact.getId(), ContactDraft.builder().name("Renamed").build());
+        Contact updated = contacts
+            .updateResettingOmittedCustomFields(
+                contact.getId(), ContactDraft.builder().name("Renamed").build());
 
         assertThat(updated.getName()).isEqualTo("Renamed");
         assertThat(stored(updated)).allSatisfy(value -> assertThat(value.isCleared()).isTrue());
@@ -204,7 +213,7 @@ class ContactsE2eTest {
         List<ContactDraft> drafts = new ArrayList<>(drafts(3, ""));
         drafts.add(1, ContactDraft.builder().email("nameless@example.com").build());
 
-        BulkResult<ContactDraft> result = contacts.upsertAll(drafts);
+        BulkResult<ContactDraft> result = contacts.upsertAllResettingOmittedCustomFields(drafts);
 
         assertThat(result.items()).extracting(ItemResult::status).containsExactly(ItemResult.Status.SUCCEEDED,
                 ItemResult.Status.REJECTED, ItemResult.Status.SUCCEEDED, ItemResult.Status.SUCCEEDED);

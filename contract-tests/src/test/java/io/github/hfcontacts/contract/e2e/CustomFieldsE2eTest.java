@@ -67,7 +67,8 @@ class CustomFieldsE2eTest {
 
     @Test
     void theServerRefusesAMissingRequiredFieldWithTheVendorsBody() {
-        assertThatThrownBy(() -> client.contacts().upsert(draft().build()))
+        assertThatThrownBy(() -> client.contacts()
+            .upsertResettingOmittedCustomFields(draft().build()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .extracting(FieldError::field, FieldError::messages)
                         .containsExactly(org.assertj.core.api.Assertions.tuple("c-cf-13",
@@ -78,7 +79,8 @@ class CustomFieldsE2eTest {
 
     @Test
     void theServerRefusesValuesThatDoNotFitTheirField() {
-        assertThatThrownBy(() -> client.contacts().upsert(draft().customField(CustomFieldValue.text(13, "x"))
+        assertThatThrownBy(() -> client.contacts()
+            .upsertResettingOmittedCustomFields(draft().customField(CustomFieldValue.text(13, "x"))
                 .customField(CustomFieldValue.choice(5, 4)).customField(CustomFieldValue.text(6, "many")).build()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .extracting(FieldError::field).containsExactly("c-cf-5", "c-cf-6"));
@@ -87,7 +89,8 @@ class CustomFieldsE2eTest {
 
     @Test
     void validValuesOfEveryTypeAreStored() {
-        client.contacts().upsert(draft().customField(CustomFieldValue.text(13, "x"))
+        client.contacts()
+            .upsertResettingOmittedCustomFields(draft().customField(CustomFieldValue.text(13, "x"))
                 .customField(CustomFieldValue.choice(5, 2))
                 .customField(CustomFieldValue.number(6, new BigDecimal("0.1")))
                 .customField(CustomFieldValue.multipleChoice(7, List.of(11L)))
@@ -102,7 +105,8 @@ class CustomFieldsE2eTest {
     void theClientCanCheckValuesBeforeSendingAnything() {
         long postsBefore = E2E.sandbox().stats().postRequests();
 
-        assertThatThrownBy(() -> client.contacts().withCustomFieldValidation().upsert(draft()
+        assertThatThrownBy(() -> client.contacts().withCustomFieldValidation()
+            .upsertResettingOmittedCustomFields(draft()
                 .customField(CustomFieldValue.choice(5, 9)).build()))
                 .isInstanceOfSatisfying(CustomFieldValidationException.class, e -> assertThat(e.problems())
                         .anySatisfy(p -> assertThat(p).contains("choice 9"))

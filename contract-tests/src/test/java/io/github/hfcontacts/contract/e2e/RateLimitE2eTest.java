@@ -42,7 +42,9 @@ class RateLimitE2eTest {
 
         assertThatThrownBy(() -> client.contactGroups().list()).isInstanceOfSatisfying(RateLimitedException.class,
                 e -> assertThat(e.retryAfter()).hasValue(Duration.ofMinutes(10)));
-        assertThatThrownBy(() -> client.contacts().upsert(ContactDraft.builder().name("X").email("x@example.com")
+        assertThatThrownBy(() -> client.contacts()
+            .upsertResettingOmittedCustomFields(
+                ContactDraft.builder().name("X").email("x@example.com")
                 .build())).isInstanceOf(RateLimitedException.class);
         assertThat(E2E.sandbox().stats().blocked()).isTrue();
         assertThat(E2E.sandbox().stats().rateLimited()).isEqualTo(2);

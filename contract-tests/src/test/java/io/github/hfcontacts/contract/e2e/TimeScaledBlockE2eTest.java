@@ -30,10 +30,14 @@ class TimeScaledBlockE2eTest {
     void theFourthPostIsRefusedWithARetryAfterInRealSecondsAndTheBlockEnds() throws InterruptedException {
         HappyFoxClient client = E2E.client(b -> b.rateLimits(RateLimits.unlimited()).retryPolicy(RetryPolicy.none()));
         for (int i = 1; i <= 3; i++) {
-            client.contacts().upsert(ContactDraft.builder().name("C" + i).email("c" + i + "@example.com").build());
+            client.contacts()
+                .upsertResettingOmittedCustomFields(
+                    ContactDraft.builder().name("C" + i).email("c" + i + "@example.com").build());
         }
 
-        assertThatThrownBy(() -> client.contacts().upsert(ContactDraft.builder().name("C4").email("c4@example.com")
+        assertThatThrownBy(() -> client.contacts()
+            .upsertResettingOmittedCustomFields(
+                ContactDraft.builder().name("C4").email("c4@example.com")
                 .build())).isInstanceOfSatisfying(RateLimitedException.class,
                         e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(2)));
         assertThat(E2E.sandbox().stats().contacts()).isEqualTo(3);
@@ -43,7 +47,9 @@ class TimeScaledBlockE2eTest {
             Thread.sleep(100);
         }
         assertThat(E2E.sandbox().stats().blocked()).isFalse();
-        client.contacts().upsert(ContactDraft.builder().name("C4").email("c4@example.com").build());
+        client.contacts()
+            .upsertResettingOmittedCustomFields(
+                ContactDraft.builder().name("C4").email("c4@example.com").build());
         assertThat(E2E.sandbox().stats().contacts()).isEqualTo(4);
         assertThat(E2E.sandbox().stats().rateLimited()).isEqualTo(1);
     }
