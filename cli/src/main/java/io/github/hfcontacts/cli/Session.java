@@ -150,7 +150,7 @@ final class Session implements AutoCloseable {
       RateBudget budget = RateBudget.inMemory(limits, time.ticker());
       log.spendEarlierRequests(budget, System.currentTimeMillis());
       builder.okHttpClient(http).rateBudget(budget);
-      client = build(builder, options, limits, credentials.apiKey(), credentials.authCode());
+      client = build(builder, options, limits);
     } catch (RuntimeException e) {
       shutdown(http);
       log.close();
@@ -186,8 +186,7 @@ final class Session implements AutoCloseable {
           .credentials(running.apiKey(), running.authCode())
           .ticker(time.ticker())
           .sleeper(time.sleeper());
-      HappyFoxClient client =
-          build(builder, options, limits, running.apiKey(), running.authCode());
+      HappyFoxClient client = build(builder, options, limits);
       return new Session(client, limits, time.factor(), "the sandbox",
           running, null, null);
     } catch (RuntimeException e) {
@@ -205,7 +204,7 @@ final class Session implements AutoCloseable {
   }
 
   private static HappyFoxClient build(HappyFoxClient.Builder builder,
-      HappyFoxContactsCommand options, RateLimits limits, String apiKey, String authCode) {
+      HappyFoxContactsCommand options, RateLimits limits) {
     // A bulk run queues behind its own budget (up to a minute for a slot, more with --parallel
     // and a small share): give each request room for that, beyond the client's 2 minutes.
     builder.rateLimits(limits).userAgent("happyfox-contacts-cli/" + VersionProvider.version())
@@ -213,8 +212,8 @@ final class Session implements AutoCloseable {
     int verbosity = options.verbosity();
     if (verbosity > 0) {
       PrintStream err = options.env().stderr();
-      Redactor redactor = new Redactor(List.of(apiKey, authCode));
-      builder.logger(line -> err.println("[http] " + redactor.scrub(line)),
+      // The client scrubs its credentials from every line it logs.
+      builder.logger(line -> err.println("[http] " + line),
           verbosity > 1 ? LogLevel.HEADERS : LogLevel.BASIC);
     }
     try {
