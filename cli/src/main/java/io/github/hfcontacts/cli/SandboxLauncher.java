@@ -11,22 +11,9 @@ import io.github.hfcontacts.sandbox.HappyFoxSandbox;
 final class SandboxLauncher {
   private SandboxLauncher() {}
 
-  /** A running sandbox. */
-  interface Running extends AutoCloseable {
-    String baseUrl();
-
-    String apiKey();
-
-    String authCode();
-
-    @Override
-    void close();
-  }
-
-  static Running start(int seedContacts, long seed, double timeScale) {
-    HappyFoxSandbox sandbox;
+  static HappyFoxSandbox start(int seedContacts, long seed, double timeScale) {
     try {
-      sandbox = HappyFoxSandbox.builder()
+      return HappyFoxSandbox.builder()
           .port(0)
           .seed(seed)
           .seedContacts(seedContacts)
@@ -35,26 +22,5 @@ final class SandboxLauncher {
     } catch (IllegalArgumentException e) {
       throw CliException.usage("--sandbox: " + e.getMessage());
     }
-    return new Running() {
-      @Override
-      public String baseUrl() {
-        return sandbox.baseUrl();
-      }
-
-      @Override
-      public String apiKey() {
-        return sandbox.apiKey();
-      }
-
-      @Override
-      public String authCode() {
-        return sandbox.authCode();
-      }
-
-      @Override
-      public void close() {
-        sandbox.close();
-      }
-    };
   }
 }

@@ -5,6 +5,7 @@ import io.github.hfcontacts.client.LogLevel;
 import io.github.hfcontacts.client.RateBudget;
 import io.github.hfcontacts.client.RateLimits;
 import io.github.hfcontacts.client.RetryPolicy;
+import io.github.hfcontacts.sandbox.HappyFoxSandbox;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,12 +22,12 @@ final class Session implements AutoCloseable {
   private final RateLimits limits;
   private final double timeScale;
   private final String target;
-  private final AutoCloseable sandbox;
+  private final HappyFoxSandbox sandbox;
   private final OkHttpClient http;
   private final RequestLog requestLog;
 
   private Session(HappyFoxClient client, RateLimits limits, double timeScale, String target,
-      AutoCloseable sandbox, OkHttpClient http, RequestLog requestLog) {
+      HappyFoxSandbox sandbox, OkHttpClient http, RequestLog requestLog) {
     this.client = client;
     this.limits = limits;
     this.timeScale = timeScale;
@@ -177,20 +178,20 @@ final class Session implements AutoCloseable {
       throw CliException.usage("--seed-contacts must be at least 0 but was "
           + options.seedContacts);
     }
-    SandboxLauncher.Running running =
+    HappyFoxSandbox sandbox =
         SandboxLauncher.start(options.seedContacts, options.seed, time.factor());
     try {
       HappyFoxClient.Builder builder = HappyFoxClient.builder()
-          .baseUrl(running.baseUrl())
+          .baseUrl(sandbox.baseUrl())
           .allowInsecureHttpForLoopback()
-          .credentials(running.apiKey(), running.authCode())
+          .credentials(sandbox.apiKey(), sandbox.authCode())
           .ticker(time.ticker())
           .sleeper(time.sleeper());
       HappyFoxClient client = build(builder, options, limits);
       return new Session(client, limits, time.factor(), "the sandbox",
-          running, null, null);
+          sandbox, null, null);
     } catch (RuntimeException e) {
-      closeQuietly(running);
+      sandbox.close();
       throw e;
     }
   }
@@ -233,15 +234,7 @@ final class Session implements AutoCloseable {
       requestLog.close();
     }
     if (sandbox != null) {
-      closeQuietly(sandbox);
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable closeable) {
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      // Closing an in-process server at exit: nothing useful to do about a failure.
+      sandbox.close();
     }
   }
 }
