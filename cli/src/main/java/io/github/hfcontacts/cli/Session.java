@@ -20,17 +20,17 @@ import okhttp3.OkHttpClient;
 final class Session implements AutoCloseable {
   private final HappyFoxClient client;
   private final RateLimits limits;
-  private final double timeScale;
+  private final ScaledTime time;
   private final String target;
   private final HappyFoxSandbox sandbox;
   private final OkHttpClient http;
   private final RequestLog requestLog;
 
-  private Session(HappyFoxClient client, RateLimits limits, double timeScale, String target,
+  private Session(HappyFoxClient client, RateLimits limits, ScaledTime time, String target,
       HappyFoxSandbox sandbox, OkHttpClient http, RequestLog requestLog) {
     this.client = client;
     this.limits = limits;
-    this.timeScale = timeScale;
+    this.time = time;
     this.target = target;
     this.sandbox = sandbox;
     this.http = http;
@@ -48,7 +48,7 @@ final class Session implements AutoCloseable {
 
   /** How much faster than the wall clock the rate limits run: 1 against a real account. */
   double timeScale() {
-    return timeScale;
+    return time.factor();
   }
 
   /**
@@ -56,12 +56,12 @@ final class Session implements AutoCloseable {
    * budget (its own estimate, which knows what the rolling minute has left).
    */
   Duration budgetWait(RateBudget.Kind kind, long requests) {
-    Duration scaled = client.rateBudget().estimatedWait(kind, Math.max(0, requests));
-    return Duration.ofNanos((long) (scaled.toNanos() / timeScale));
+    return time.toWall(client.rateBudget().estimatedWait(kind, Math.max(0, requests)));
   }
 
   /** Says, after a rate, that it is in the sandbox's faster time; empty otherwise. */
   String timeNote() {
+    double timeScale = time.factor();
     return timeScale == 1.0 ? "" : String.format(java.util.Locale.ROOT,
         " of the sandbox's time, which runs %sx faster", timeScale == Math.rint(timeScale)
             ? Long.toString((long) timeScale) : Double.toString(timeScale));
@@ -157,7 +157,7 @@ final class Session implements AutoCloseable {
       log.close();
       throw e;
     }
-    return new Session(client, limits, time.factor(), target, null, http, log);
+    return new Session(client, limits, time, target, null, http, log);
   }
 
   /** {@code $XDG_CACHE_HOME/happyfox-contacts}, else {@code ~/.cache/happyfox-contacts}. */
@@ -188,7 +188,7 @@ final class Session implements AutoCloseable {
           .ticker(time.ticker())
           .sleeper(time.sleeper());
       HappyFoxClient client = build(builder, options, limits);
-      return new Session(client, limits, time.factor(), "the sandbox",
+      return new Session(client, limits, time, "the sandbox",
           sandbox, null, null);
     } catch (RuntimeException e) {
       sandbox.close();
