@@ -8,8 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +35,16 @@ final class RequestLog implements Interceptor, AutoCloseable {
 
   private final Path file;
   private final long windowMillis;
-  private final List<Long> gets = new ArrayList<>();
-  private final List<Long> posts = new ArrayList<>();
+  /** Send times by kind; kept in the file as {@code G millis} and {@code P millis} lines. */
+  private final Map<RateBudget.Kind, List<Long>> times = new EnumMap<>(RateBudget.Kind.class);
   private final ScheduledExecutorService saver;
 
   private RequestLog(Path file, long windowMillis) {
     this.file = file;
     this.windowMillis = windowMillis;
+    for (RateBudget.Kind kind : RateBudget.Kind.values()) {
+      times.put(kind, new ArrayList<>());
+    }
     this.saver = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "happyfox-contacts-request-log");
       thread.setDaemon(true);
@@ -70,10 +75,10 @@ final class RequestLog implements Interceptor, AutoCloseable {
   }
 
   synchronized void record(String method, long millis) {
-    List<Long> times = method.equals("GET") || method.equals("HEAD") ? gets : posts;
-    times.add(millis);
-    if (times.size() > MAX_KEPT) {
-      prune(times, millis);
+    List<Long> kept = times.get(RateBudget.Kind.of(method));
+    kept.add(millis);
+    if (kept.size() > MAX_KEPT) {
+      prune(kept, millis);
     }
   }
 
@@ -88,9 +93,9 @@ final class RequestLog implements Interceptor, AutoCloseable {
   synchronized long spendEarlierRequests(RateBudget budget, long nowMillis) {
     long spent = 0;
     for (RateBudget.Kind kind : RateBudget.Kind.values()) {
-      List<Long> times = kind == RateBudget.Kind.GET ? gets : posts;
-      prune(times, nowMillis);
-      for (int i = 0; i < times.size(); i++) {
+      List<Long> kept = times.get(kind);
+      prune(kept, nowMillis);
+      for (int i = 0; i < kept.size(); i++) {
         RateBudget.Acquisition acquisition = budget.tryAcquire(kind);
         if (!acquisition.isGranted()) {
           break; // the whole minute is spent: the budget makes this run wait
@@ -102,8 +107,8 @@ final class RequestLog implements Interceptor, AutoCloseable {
     return spent;
   }
 
-  private void prune(List<Long> times, long nowMillis) {
-    times.removeIf(time -> time <= nowMillis - windowMillis);
+  private void prune(List<Long> kept, long nowMillis) {
+    kept.removeIf(time -> time <= nowMillis - windowMillis);
   }
 
   private synchronized void load(long nowMillis) {
@@ -123,7 +128,8 @@ final class RequestLog implements Interceptor, AutoCloseable {
       try {
         long time = Long.parseLong(parts[1]);
         if (time > nowMillis - windowMillis && time <= nowMillis) {
-          (parts[0].equals("G") ? gets : posts).add(time);
+          times.get(parts[0].equals("G") ? RateBudget.Kind.GET : RateBudget.Kind.POST)
+              .add(time);
         }
       } catch (NumberFormatException e) {
         // a damaged line: skip it
@@ -133,14 +139,13 @@ final class RequestLog implements Interceptor, AutoCloseable {
 
   synchronized void save() throws IOException {
     long now = System.currentTimeMillis();
-    prune(gets, now);
-    prune(posts, now);
     StringBuilder text = new StringBuilder();
-    for (long time : gets) {
-      text.append("G ").append(time).append('\n');
-    }
-    for (long time : posts) {
-      text.append("P ").append(time).append('\n');
+    for (Map.Entry<RateBudget.Kind, List<Long>> entry : times.entrySet()) {
+      prune(entry.getValue(), now);
+      char letter = entry.getKey() == RateBudget.Kind.GET ? 'G' : 'P';
+      for (long time : entry.getValue()) {
+        text.append(letter).append(' ').append(time).append('\n');
+      }
     }
     Files.createDirectories(file.getParent());
     Checkpoint.writeAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8));
