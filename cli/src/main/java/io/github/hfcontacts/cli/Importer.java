@@ -400,7 +400,7 @@ final class Importer {
       Progress progress = root.showProgress()
           ? Progress.bar(err, "Importing", "rows", checkpoint.totalRows,
               Progress.eta(session, RateBudget.Kind.POST,
-                  () -> Math.max(0, totalChunks - sender.chunks), () -> sender.posts))
+                  () -> Math.max(0, totalChunks - sender.chunks), sender.meter::requests))
           : Progress.none();
       sender.progress = progress;
       sender.totalChunks = totalChunks;
@@ -477,7 +477,6 @@ final class Importer {
     Progress progress = Progress.none();
     long totalChunks;
     final RateMeter meter;
-    volatile long posts;
     volatile long chunks;
     private long answered;
 
@@ -553,7 +552,6 @@ final class Importer {
       if (chunk.result != null) {
         BulkResult<ContactDraft> result = await(chunk.result);
         long requests = (chunk.toSend.size() + CHUNK - 1) / CHUNK;
-        posts += requests;
         for (long r = 0; r < requests; r++) {
           meter.count();
         }
