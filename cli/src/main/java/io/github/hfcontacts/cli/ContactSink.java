@@ -6,6 +6,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,17 @@ abstract class ContactSink implements Closeable {
   /** CSV with a header row, {@code \n} line ends, quotes only where needed. */
   static CSVFormat csvFormat() {
     return CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+  }
+
+  /** One record in {@link #csvFormat()}, its line end included. */
+  static String csvLine(List<?> cells) {
+    StringWriter text = new StringWriter();
+    try (CSVPrinter printer = new CSVPrinter(text, csvFormat())) {
+      printer.printRecord(cells);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return text.toString();
   }
 
   private static final class Csv extends ContactSink {

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -142,7 +140,7 @@ final class GroupsCommand implements Callable<Integer> {
           PrintStream reportOut = report == null ? null
               : new PrintStream(Files.newOutputStream(report), true, StandardCharsets.UTF_8)) {
         if (reportOut != null) {
-          reportOut.print(csv(List.of("line", "member", "outcome", "id", "detail")));
+          reportOut.print(ContactSink.csvLine(List.of("line", "member", "outcome", "id", "detail")));
         }
         ContactGroups contactGroups = session.client().contactGroups();
         Contacts contacts = session.client().contacts();
@@ -172,7 +170,7 @@ final class GroupsCommand implements Callable<Integer> {
                 }
               }
               if (reportOut != null) {
-                reportOut.print(csv(List.of((Object[]) result)));
+                reportOut.print(ContactSink.csvLine(List.of((Object[]) result)));
               }
             }
             chunk.clear();
@@ -308,16 +306,6 @@ final class GroupsCommand implements Callable<Integer> {
   private static BufferedReader open(Path file, InputStream stdin) throws IOException {
     InputStream in = file.toString().equals("-") ? stdin : Files.newInputStream(file);
     return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-  }
-
-  private static String csv(List<?> cells) {
-    StringWriter text = new StringWriter();
-    try (CSVPrinter printer = new CSVPrinter(text, ContactSink.csvFormat())) {
-      printer.printRecord(cells);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return text.toString();
   }
 
   private static String text(String value) {

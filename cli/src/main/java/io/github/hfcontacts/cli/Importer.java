@@ -15,7 +15,6 @@ import io.github.hfcontacts.client.RateLimitedException;
 import io.github.hfcontacts.openapi.model.Contact;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Runs one import: check every row, plan (read the contacts to merge with), check the plan, then
@@ -721,17 +719,13 @@ final class Importer {
   }
 
   private static void appendLine(StringBuilder lines, long row, String email, String outcome,
-      Long id, String detail) throws IOException {
+      Long id, String detail) {
     appendLine(lines, List.of(row, email == null ? "" : email, outcome, id == null ? "" : id,
         detail == null ? "" : detail));
   }
 
-  private static void appendLine(StringBuilder lines, List<?> cells) throws IOException {
-    StringWriter text = new StringWriter();
-    try (CSVPrinter printer = new CSVPrinter(text, ContactSink.csvFormat())) {
-      printer.printRecord(cells);
-    }
-    lines.append(text);
+  private static void appendLine(StringBuilder lines, List<?> cells) {
+    lines.append(ContactSink.csvLine(cells));
   }
 
   private static byte[] bytes(StringBuilder text) {
