@@ -149,13 +149,17 @@ final class Checkpoint {
       }
       channel.force(true);
     }
-    try {
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    moveAtomically(temporary, file);
     syncDirectory(parent);
+  }
+
+  /** Replaces {@code to} with {@code from} in one rename where the file system can. */
+  static void moveAtomically(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   /** Makes a rename durable (POSIX): without it a crash may forget the new directory entry. */

@@ -9,10 +9,8 @@ import io.github.hfcontacts.openapi.model.Contact;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -146,12 +144,7 @@ final class ExportCommand implements Callable<Integer> {
         throw e;
       }
       if (partial != null) {
-        try {
-          Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING,
-              StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Checkpoint.moveAtomically(partial, target);
       }
       Duration elapsed = meter.elapsed();
       summaryOut.println("Exported " + Summary.plural(contacts, "contact", "contacts") + " ("
@@ -232,23 +225,6 @@ final class ExportCommand implements Callable<Integer> {
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(field + ": \"" + value + "\" is not a date as"
           + " yyyy-mm-dd", e);
-    }
-  }
-
-  /** Standard output must stay open after the export closes its writer. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
     }
   }
 }

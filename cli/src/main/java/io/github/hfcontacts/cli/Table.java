@@ -52,12 +52,7 @@ final class Table {
       return;
     }
     try (ContactSink sink = ContactSink.open(format == Format.CSV ? FileFormat.CSV
-        : FileFormat.JSONL, headers, new java.io.FilterOutputStream(stdout) {
-          @Override
-          public void close() throws IOException {
-            flush();
-          }
-        })) {
+        : FileFormat.JSONL, headers, new NonClosing(stdout))) {
       for (List<Object> row : rows) {
         sink.write(row);
       }
