@@ -14,11 +14,6 @@ final class CliException extends RuntimeException {
     this.exitCode = exitCode;
   }
 
-  CliException(int exitCode, String message, Throwable cause) {
-    super(message, cause);
-    this.exitCode = exitCode;
-  }
-
   int exitCode() {
     return exitCode;
   }

@@ -141,7 +141,6 @@ final class ContactPlan implements Closeable {
   /** The account's contacts, spread over partitions as a scan reads them. */
   static final class Snapshot implements Closeable {
     private final BufferedWriter[] writers = new BufferedWriter[PARTITIONS];
-    private long contacts;
 
     Snapshot(Path dir) throws IOException {
       for (int i = 0; i < PARTITIONS; i++) {
@@ -160,11 +159,6 @@ final class ContactPlan implements Closeable {
       writer.write('\t');
       writer.write(CONTACT.toJson(trim(contact)));
       writer.write('\n');
-      contacts++;
-    }
-
-    long contacts() {
-      return contacts;
     }
 
     @Override

@@ -163,7 +163,7 @@ final class Importer {
     Files.createDirectories(work);
     long rows = 0;
     long invalid = 0;
-    try (RowSource source = RowSource.open(options.input, options.format, env.stdin());
+    try (RowSource source = RowSource.open(options.input, options.format);
         ContactPlan.Keys keys = new ContactPlan.Keys(work)) {
       checkHeader(source.headers(), columns);
       InputRow row;
@@ -195,7 +195,7 @@ final class Importer {
     for (int pass = 0; pass < 2; pass++) {
       counts = new Checkpoint.Counts();
       sendable = 0;
-      try (RowSource source = RowSource.open(options.input, options.format, env.stdin());
+      try (RowSource source = RowSource.open(options.input, options.format);
           ContactPlan plan = ContactPlan.open(work);
           FileChannel report = writeReport ? openReport() : null) {
         StringBuilder lines = new StringBuilder();
@@ -384,7 +384,7 @@ final class Importer {
       return thread;
     });
     Sender sender;
-    try (RowSource source = RowSource.open(options.input, options.format, env.stdin());
+    try (RowSource source = RowSource.open(options.input, options.format);
         ContactPlan plan = ContactPlan.open(work);
         FileChannel report = FileChannel.open(options.report, StandardOpenOption.WRITE)) {
       if (report.size() < checkpoint.reportBytes) {

@@ -3,7 +3,6 @@ package io.github.hfcontacts.cli;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
@@ -20,10 +19,9 @@ interface RowSource extends Closeable {
   /** The next row, or null at the end of the file. */
   InputRow next() throws IOException;
 
-  /** Opens a file in the given format; {@code -} is standard input. */
-  static RowSource open(Path file, FileFormat format, InputStream stdin) throws IOException {
-    InputStream in = file.toString().equals("-") ? stdin : Files.newInputStream(file);
-    Reader reader = new BufferedReader(new InputStreamReader(in,
+  /** Opens a file in the given format. */
+  static RowSource open(Path file, FileFormat format) throws IOException {
+    Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
         StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
