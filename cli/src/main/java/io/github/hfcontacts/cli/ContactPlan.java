@@ -107,24 +107,26 @@ final class ContactPlan implements Closeable {
     }
   }
 
-  /** The key partitions, filled while the file is validated. */
-  static final class Keys implements Closeable {
+  /**
+   * The 64 files {@code prefix-N.ext} of {@code key<TAB>value} lines, each key in
+   * the file of its {@link #partition(String)}.
+   */
+  abstract static class Partitions implements Closeable {
     private final BufferedWriter[] writers = new BufferedWriter[PARTITIONS];
 
-    Keys(Path dir) throws IOException {
+    Partitions(Path dir, String prefix, String ext) throws IOException {
       Files.createDirectories(dir);
       for (int i = 0; i < PARTITIONS; i++) {
-        writers[i] = Files.newBufferedWriter(dir.resolve("keys-" + i + ".tsv"),
+        writers[i] = Files.newBufferedWriter(dir.resolve(prefix + "-" + i + "." + ext),
             StandardCharsets.UTF_8);
       }
     }
 
-    /** Records a valid row's email. */
-    void add(long row, String emailKey) throws IOException {
-      BufferedWriter writer = writers[partition(emailKey)];
-      writer.write(emailKey);
+    final void write(String key, String value) throws IOException {
+      BufferedWriter writer = writers[partition(key)];
+      writer.write(key);
       writer.write('\t');
-      writer.write(Long.toString(row));
+      writer.write(value);
       writer.write('\n');
     }
 
@@ -138,36 +140,29 @@ final class ContactPlan implements Closeable {
     }
   }
 
-  /** The account's contacts, spread over partitions as a scan reads them. */
-  static final class Snapshot implements Closeable {
-    private final BufferedWriter[] writers = new BufferedWriter[PARTITIONS];
+  /** The key partitions, filled while the file is validated. */
+  static final class Keys extends Partitions {
+    Keys(Path dir) throws IOException {
+      super(dir, "keys", "tsv");
+    }
 
+    /** Records a valid row's email. */
+    void add(long row, String emailKey) throws IOException {
+      write(emailKey, Long.toString(row));
+    }
+  }
+
+  /** The account's contacts, spread over partitions as a scan reads them. */
+  static final class Snapshot extends Partitions {
     Snapshot(Path dir) throws IOException {
-      for (int i = 0; i < PARTITIONS; i++) {
-        writers[i] = Files.newBufferedWriter(dir.resolve("contacts-" + i + ".jsonl"),
-            StandardCharsets.UTF_8);
-      }
+      super(dir, "contacts", "jsonl");
     }
 
     void add(Contact contact) throws IOException {
       if (contact.getEmail() == null || contact.getEmail().isBlank()) {
         return; // a contact known by phone only cannot match a row
       }
-      String key = contact.getEmail().strip().toLowerCase(Locale.ROOT);
-      BufferedWriter writer = writers[partition(key)];
-      writer.write(key);
-      writer.write('\t');
-      writer.write(CONTACT.toJson(trim(contact)));
-      writer.write('\n');
-    }
-
-    @Override
-    public void close() throws IOException {
-      for (BufferedWriter writer : writers) {
-        if (writer != null) {
-          writer.close();
-        }
-      }
+      write(contact.getEmail().strip().toLowerCase(Locale.ROOT), CONTACT.toJson(trim(contact)));
     }
   }
 
