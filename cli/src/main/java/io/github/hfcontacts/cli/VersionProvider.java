@@ -6,9 +6,8 @@ import picocli.CommandLine;
 final class VersionProvider implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
-    String version = VersionProvider.class.getPackage().getImplementationVersion();
     return new String[] {
-        "happyfox-contacts " + (version == null ? "dev" : version),
+        "happyfox-contacts " + version(),
         "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
             + ")"};
   }
