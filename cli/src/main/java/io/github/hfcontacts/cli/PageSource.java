@@ -45,17 +45,16 @@ final class PageSource implements AutoCloseable {
     }
     if (nextPage == 1) {
       nextPage = 2;
-      Iterator<? extends Page<?>> first = pager.maxPages(1).pages().iterator();
-      if (!first.hasNext()) {
+      Iterator<? extends Page<?>> pages = pager.pages().iterator();
+      if (!pages.hasNext()) {
         done = true;
         return null;
       }
-      Page<?> page = first.next();
+      Page<?> page = pages.next();
       pageCount = page.pageCount().orElse(-1);
-      if (page.isLast() || (pageCount < 0 && page.items().size() < 50)) {
-        done = true;
-      } else if (pageCount < 0 || pool == null) {
-        sequential = pager.startingAt(2).pages().iterator(); // page count unknown: one by one
+      if (pageCount < 0 || pool == null) {
+        // Page count unknown, or one at a time: the same walk goes on, and knows where it ends.
+        sequential = pages;
       }
       return (Page<T>) page;
     }
