@@ -1,5 +1,6 @@
 package io.github.hfcontacts.cli;
 
+import io.github.hfcontacts.sandbox.HappyFoxSandbox;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,6 +23,12 @@ final class CliRun {
 
   static Builder in(Path home) {
     return new Builder(home);
+  }
+
+  /** A run in {@code home} with the environment variables set to this sandbox's credentials. */
+  static Builder against(Path home, HappyFoxSandbox sandbox) {
+    return in(home).env(Credentials.API_KEY_VARIABLE, sandbox.apiKey())
+        .env(Credentials.AUTH_CODE_VARIABLE, sandbox.authCode());
   }
 
   /** The settings of one run. */

@@ -150,8 +150,7 @@ class ExportCommandTest {
   }
 
   private CliRun.Builder cli() {
-    return CliRun.in(dir).env("HAPPYFOX_API_KEY", SANDBOX.apiKey())
-        .env("HAPPYFOX_AUTH_CODE", SANDBOX.authCode());
+    return CliRun.against(dir, SANDBOX.sandbox());
   }
 
   private static String rawValue(Contact contact, long fieldId) {

@@ -132,7 +132,6 @@ class GroupsCommandTest {
   }
 
   private CliRun.Builder cli() {
-    return CliRun.in(dir).env("HAPPYFOX_API_KEY", sandbox.apiKey())
-        .env("HAPPYFOX_AUTH_CODE", sandbox.authCode());
+    return CliRun.against(dir, sandbox.sandbox());
   }
 }

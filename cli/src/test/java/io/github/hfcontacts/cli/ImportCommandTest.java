@@ -241,8 +241,8 @@ class ImportCommandTest {
       Path file = write("rows.csv", rows.toString());
 
       // The client's budget (300 POST a minute) is more than this account allows (2).
-      CliRun first = cli(strict).run("--base-url", strict.baseUrl(), "--parallel", "1",
-          "import", file.toString());
+      CliRun first = CliRun.against(dir, strict).run("--base-url", strict.baseUrl(),
+          "--parallel", "1", "import", file.toString());
 
       assertThat(first.exitCode).as(first.toString()).isEqualTo(ExitCode.RATE_LIMITED);
       assertThat(first.stderr).contains("HappyFox answered 429", "200 of 450 rows are done",
@@ -253,8 +253,8 @@ class ImportCommandTest {
 
       now.addAndGet(Duration.ofMinutes(11).toNanos()); // the block is over
       running.set(true); // and from now on each request finds a fresh window
-      CliRun second = cli(strict).run("--base-url", strict.baseUrl(), "--parallel", "1",
-          "import", file.toString(), "--resume");
+      CliRun second = CliRun.against(dir, strict).run("--base-url", strict.baseUrl(),
+          "--parallel", "1", "import", file.toString(), "--resume");
 
       assertThat(second.exitCode).as(second.toString()).isEqualTo(ExitCode.OK);
       assertThat(second.stdout).contains("450 rows, 450 created", "(resumed at row 201)");
@@ -296,12 +296,7 @@ class ImportCommandTest {
   }
 
   private CliRun.Builder cli() {
-    return cli(sandbox.sandbox());
-  }
-
-  private CliRun.Builder cli(HappyFoxSandbox target) {
-    return CliRun.in(dir).env("HAPPYFOX_API_KEY", target.apiKey())
-        .env("HAPPYFOX_AUTH_CODE", target.authCode());
+    return CliRun.against(dir, sandbox.sandbox());
   }
 
   private Path write(String name, String content) throws IOException {

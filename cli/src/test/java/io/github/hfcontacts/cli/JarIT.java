@@ -52,7 +52,7 @@ class JarIT {
     int rows = 2_000;
     try (HappyFoxSandbox sandbox = HappyFoxSandbox.builder().timeScale(120).start()) {
       Path file = newContacts(rows);
-      JarProcess cli = cli(sandbox);
+      JarProcess cli = JarProcess.against(dir, sandbox);
       // 2 POST a (scaled) minute: half a second apart in real time, so the kill lands mid-run.
       String[] command = {"--base-url", sandbox.baseUrl(), "--sandbox-time-scale", "120",
           "--post-per-minute", "2", "--parallel", "3", "import", file.toString()};
@@ -87,7 +87,7 @@ class JarIT {
     int rows = 1_000;
     try (HappyFoxSandbox sandbox = HappyFoxSandbox.builder().start()) {
       Path file = newContacts(rows);
-      JarProcess cli = cli(sandbox);
+      JarProcess cli = JarProcess.against(dir, sandbox);
       cli.env.put(Importer.CRASH_AFTER_CHUNK, "3");
       String[] command = {"--base-url", sandbox.baseUrl(), "--parallel", "1", "import",
           file.toString()};
@@ -115,13 +115,6 @@ class JarIT {
       }
       assertThat(lines.get(301).get(4)).isEmpty();
     }
-  }
-
-  private JarProcess cli(HappyFoxSandbox sandbox) {
-    JarProcess cli = new JarProcess(dir);
-    cli.env.put(Credentials.API_KEY_VARIABLE, sandbox.apiKey());
-    cli.env.put(Credentials.AUTH_CODE_VARIABLE, sandbox.authCode());
-    return cli;
   }
 
   private Path newContacts(int rows) throws IOException {

@@ -1,5 +1,6 @@
 package io.github.hfcontacts.cli;
 
+import io.github.hfcontacts.sandbox.HappyFoxSandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,14 @@ final class JarProcess {
 
   JarProcess(Path dir) {
     this.dir = dir;
+  }
+
+  /** A process in {@code dir} with the environment variables set to this sandbox's credentials. */
+  static JarProcess against(Path dir, HappyFoxSandbox sandbox) {
+    JarProcess process = new JarProcess(dir);
+    process.env.put(Credentials.API_KEY_VARIABLE, sandbox.apiKey());
+    process.env.put(Credentials.AUTH_CODE_VARIABLE, sandbox.authCode());
+    return process;
   }
 
   static Path jar() {

@@ -110,10 +110,8 @@ class ScaleIT {
   }
 
   private static JarProcess jar(Path dir, HappyFoxSandbox sandbox, String gcLog) {
-    JarProcess jar = new JarProcess(dir);
+    JarProcess jar = JarProcess.against(dir, sandbox);
     jar.jvm.addAll(List.of("-Xmx128m", "-Xlog:gc:file=" + dir.resolve(gcLog)));
-    jar.env.put(Credentials.API_KEY_VARIABLE, sandbox.apiKey());
-    jar.env.put(Credentials.AUTH_CODE_VARIABLE, sandbox.authCode());
     return jar;
   }
 
