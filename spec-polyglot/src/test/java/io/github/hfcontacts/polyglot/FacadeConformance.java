@@ -38,7 +38,6 @@ import java.util.Map;
 public final class FacadeConformance {
   private static final Moshi MOSHI = HappyFoxMoshi.create();
   private static final JsonAdapter<Object> ANY = MOSHI.adapter(Object.class).serializeNulls();
-  private static final String API_PATH = "api/1.1/json/";
 
   private final HappyFoxClient client;
   private Map<Long, FieldType> fieldTypes;
@@ -54,12 +53,10 @@ public final class FacadeConformance {
    * @throws IOException if a file cannot be read or written
    */
   public static void main(String[] args) throws IOException {
-    String root = args[2].endsWith(API_PATH)
-        ? args[2].substring(0, args[2].length() - API_PATH.length()) : args[2];
     Map<?, ?> scenario = (Map<?, ?>) ANY.fromJson(new String(
         Files.readAllBytes(Paths.get(args[0])), StandardCharsets.UTF_8));
     Map<String, Object> results = new LinkedHashMap<>();
-    try (HappyFoxClient client = HappyFoxClient.builder().baseUrl(root)
+    try (HappyFoxClient client = HappyFoxClient.builder().baseUrl(args[2])
         .allowInsecureHttpForLoopback().credentials(args[3], args[4]).build()) {
       FacadeConformance program = new FacadeConformance(client);
       for (Object item : (List<?>) scenario.get("steps")) {
