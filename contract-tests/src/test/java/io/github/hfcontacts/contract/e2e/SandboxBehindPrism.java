@@ -63,14 +63,6 @@ final class SandboxBehindPrism
         return sandbox;
     }
 
-    PrismMock prism() {
-        return prism;
-    }
-
-    SpecViolations violations() {
-        return violations;
-    }
-
     /** A client of the proxy with the sandbox's credentials and the facade's defaults. */
     HappyFoxClient client() {
         return client(b -> { });
