@@ -124,7 +124,7 @@ final class SandboxBehindPrism
     @Override
     public void afterAll(ExtensionContext context) {
         int count = violations.count();
-        int exchanges = violations.exchanges().size();
+        int exchanges = violations.exchanges();
         List<String> prismErrorLines = violationLines(prism.output());
         try {
             for (HappyFoxClient client : clients) {
