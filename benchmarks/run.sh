@@ -24,6 +24,11 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 port=$(sed -n 's/^port=//p' "$out/server.out")
+if [[ -z "$port" ]]; then
+  echo "the benchmark server printed no port=... line in 10 s; its output ($out/server.out):" >&2
+  cat "$out/server.out" >&2
+  exit 1
+fi
 api="http://127.0.0.1:${port}/api/1.1/json/"
 echo "server on $api (pid $server_pid)"
 

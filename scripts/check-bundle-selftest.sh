@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Shows that scripts/check-bundle.sh fails on the faults Central rejects: on copies of a good
-# bundle (OUT_DIR from scripts/build-bundle.sh with SIGNING_KEY=ephemeral), each damaged in one
-# way, the check must fail and name the fault.
+# Checks a good bundle (OUT_DIR from scripts/build-bundle.sh with SIGNING_KEY=ephemeral) with
+# scripts/check-bundle.sh, printing its report, then shows that the check fails on the faults
+# Central rejects: on copies of the bundle, each damaged in one way, it must fail and name the fault.
 #
 #   scripts/check-bundle-selftest.sh OUT_DIR
 set -euo pipefail
@@ -34,7 +34,7 @@ damage() { # damage NAME EXPECTED-MESSAGE COMMAND...: the check of the damaged c
   echo "  fails as it should on $name: $(grep -m1 -- "$expected" "$work/log" | sed 's/^ *//')"
 }
 
-"$root/scripts/check-bundle.sh" "$good" > /dev/null
+"$root/scripts/check-bundle.sh" "$good"
 echo "check-bundle passes the bundle as built, and:"
 damage "no sources jar" "missing happyfox-contacts-client-$version-sources.jar" \
   rm "$client-sources.jar" "$client-sources.jar".{md5,sha1,sha256,sha512,asc}

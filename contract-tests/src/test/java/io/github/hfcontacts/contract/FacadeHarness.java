@@ -3,6 +3,7 @@ package io.github.hfcontacts.contract;
 import io.github.hfcontacts.client.HappyFoxClient;
 import io.github.hfcontacts.client.RateLimits;
 import io.github.hfcontacts.client.RetryPolicy;
+import io.github.hfcontacts.contract.prism.PrismHttp;
 import io.github.hfcontacts.contract.prism.PrismMock;
 import java.io.IOException;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -38,8 +38,6 @@ import okhttp3.ResponseBody;
  * </ul>
  */
 final class FacadeHarness implements AutoCloseable {
-
-    static final String API_PREFIX = "/api/1.1/json/";
 
     private static final int MAX_RECORDED_BODY = 256 * 1024;
 
@@ -147,17 +145,11 @@ final class FacadeHarness implements AutoCloseable {
     }
 
     private Response stripPrefixAndRecord(Interceptor.Chain chain) throws IOException {
-        Request request = chain.request();
-        HttpUrl url = request.url();
-        String path = url.encodedPath();
-        if (path.startsWith(API_PREFIX)) {
-            url = url.newBuilder().encodedPath("/" + path.substring(API_PREFIX.length())).build();
-            request = request.newBuilder().url(url).build();
-        }
+        Request request = PrismHttp.atPrismRoot(chain.request());
         String requestBody = GeneratedApi.bodyText(request);
         Response response = chain.proceed(request);
-        exchanges.add(new GeneratedApi.Exchange(request.method(), url.toString(), requestBody, response.code(),
-                response.header(GeneratedApi.VIOLATIONS_HEADER), response.peekBody(MAX_RECORDED_BODY).string()));
+        exchanges.add(new GeneratedApi.Exchange(request.method(), request.url().toString(), requestBody, response.code(),
+                response.header(PrismHttp.VIOLATIONS_HEADER), response.peekBody(MAX_RECORDED_BODY).string()));
         return response;
     }
 

@@ -1,5 +1,6 @@
 package io.github.hfcontacts.contract;
 
+import io.github.hfcontacts.contract.prism.PrismHttp;
 import io.github.hfcontacts.contract.prism.PrismMock;
 import io.github.hfcontacts.openapi.api.ContactCustomFieldsApi;
 import io.github.hfcontacts.openapi.api.ContactGroupsApi;
@@ -31,9 +32,6 @@ final class GeneratedApi {
     /** Dummy credentials: Prism only checks that HTTP Basic is used. */
     static final String API_KEY = "contract-test-api-key";
     static final String AUTH_CODE = "contract-test-auth-code";
-
-    /** The header Prism 5 sets on a response to a request that violates the document. */
-    static final String VIOLATIONS_HEADER = "sl-violations";
 
     private static final int MAX_RECORDED_BODY = 64 * 1024;
 
@@ -96,7 +94,7 @@ final class GeneratedApi {
 
     /**
      * Executes {@code call} and returns its parsed body, failing the test unless Prism accepted the
-     * request (2xx, no {@value #VIOLATIONS_HEADER} header) and the generated client parsed the answer.
+     * request (2xx, no {@value PrismHttp#VIOLATIONS_HEADER} header) and the generated client parsed the answer.
      */
     <T> T accepted(Call<T> call) {
         retrofit2.Response<T> response = execute(call);
@@ -130,7 +128,7 @@ final class GeneratedApi {
         Response response = chain.proceed(request);
         String body = response.peekBody(MAX_RECORDED_BODY).string();
         last.set(new Exchange(request.method(), request.url().toString(), requestBody, response.code(),
-                response.header(VIOLATIONS_HEADER), body));
+                response.header(PrismHttp.VIOLATIONS_HEADER), body));
         return response;
     }
 
@@ -151,7 +149,7 @@ final class GeneratedApi {
         public String toString() {
             return method + " " + url + (requestBody == null ? "" : " " + abbreviate(requestBody))
                     + " -> HTTP " + status
-                    + (violations == null ? "" : ", " + VIOLATIONS_HEADER + ": " + violations)
+                    + (violations == null ? "" : ", " + PrismHttp.VIOLATIONS_HEADER + ": " + violations)
                     + ", body: " + (responseBody == null ? "(none)" : abbreviate(responseBody));
         }
 

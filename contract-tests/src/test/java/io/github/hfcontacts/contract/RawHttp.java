@@ -1,6 +1,7 @@
 package io.github.hfcontacts.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hfcontacts.contract.prism.PrismHttp;
 import io.github.hfcontacts.contract.prism.PrismMock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,7 +55,7 @@ final class RawHttp {
                 .build();
         try (Response response = CLIENT.newCall(authenticated).execute()) {
             return new GeneratedApi.Exchange(request.method(), request.url().toString(), json, response.code(),
-                    response.header(GeneratedApi.VIOLATIONS_HEADER), response.body() == null ? null : response.body().string());
+                    response.header(PrismHttp.VIOLATIONS_HEADER), response.body() == null ? null : response.body().string());
         } catch (IOException e) {
             throw new UncheckedIOException("request to Prism failed: " + request, e);
         }

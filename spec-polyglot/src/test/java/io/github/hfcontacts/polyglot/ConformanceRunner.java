@@ -48,8 +48,8 @@ final class ConformanceRunner {
     }
     if (!language.compile.isEmpty()) {
       String failure = COMPILED.computeIfAbsent(language.id, id -> {
-        String problem = exec(language.compile, language, dir.resolve("compile.log"),
-            COMPILE_TIMEOUT_SECONDS);
+        String problem = exec(module, language.compile, language.environment,
+            dir.resolve("compile.log"), COMPILE_TIMEOUT_SECONDS);
         return problem == null ? "" : problem;
       });
       if (!failure.isEmpty()) {
@@ -82,7 +82,8 @@ final class ConformanceRunner {
     } else {
       List<String> command = new ArrayList<>(language.run);
       command.addAll(arguments);
-      failure = exec(command, language, dir.resolve("run.log"), RUN_TIMEOUT_SECONDS);
+      failure = exec(module, command, language.environment, dir.resolve("run.log"),
+          RUN_TIMEOUT_SECONDS);
     }
     judge(resolved, resultsFile, failure, verdict);
     JsonValues.write(dir.resolve("verdict.json"), verdict.toJson());
@@ -133,11 +134,15 @@ final class ConformanceRunner {
     }
   }
 
-  /** Runs a command in the module directory; answers null on exit 0, else what went wrong. */
-  private String exec(List<String> command, Language language, Path log, long timeoutSeconds) {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(module.toFile())
+  /**
+   * Runs a command in {@code directory}, its output to {@code log}; answers null on exit 0, else
+   * what went wrong.
+   */
+  static String exec(Path directory, List<String> command, Map<String, String> environment,
+      Path log, long timeoutSeconds) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(language.environment);
+    builder.environment().putAll(environment);
     try {
       Process process = builder.start();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

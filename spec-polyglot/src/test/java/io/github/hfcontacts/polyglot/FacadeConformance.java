@@ -1,6 +1,5 @@
 package io.github.hfcontacts.polyglot;
 
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import io.github.hfcontacts.client.BulkResult;
 import io.github.hfcontacts.client.ContactDraft;
@@ -15,11 +14,7 @@ import io.github.hfcontacts.client.ValidationException;
 import io.github.hfcontacts.openapi.model.Contact;
 import io.github.hfcontacts.openapi.model.ContactGroupDetail;
 import io.github.hfcontacts.openapi.moshi.HappyFoxMoshi;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +32,6 @@ import java.util.Map;
  */
 public final class FacadeConformance {
   private static final Moshi MOSHI = HappyFoxMoshi.create();
-  private static final JsonAdapter<Object> ANY = MOSHI.adapter(Object.class).serializeNulls();
-  private static final String API_PATH = "api/1.1/json/";
 
   private final HappyFoxClient client;
   private Map<Long, FieldType> fieldTypes;
@@ -51,37 +44,15 @@ public final class FacadeConformance {
    * Runs every step and writes the results file.
    *
    * @param args scenario file, results file, API base URL, API key, auth code
-   * @throws IOException if a file cannot be read or written
    */
-  public static void main(String[] args) throws IOException {
-    String root = args[2].endsWith(API_PATH)
-        ? args[2].substring(0, args[2].length() - API_PATH.length()) : args[2];
-    Map<?, ?> scenario = (Map<?, ?>) ANY.fromJson(new String(
-        Files.readAllBytes(Paths.get(args[0])), StandardCharsets.UTF_8));
-    Map<String, Object> results = new LinkedHashMap<>();
-    try (HappyFoxClient client = HappyFoxClient.builder().baseUrl(root)
+  public static void main(String[] args) {
+    try (HappyFoxClient client = HappyFoxClient.builder().baseUrl(args[2])
         .allowInsecureHttpForLoopback().credentials(args[3], args[4]).build()) {
-      FacadeConformance program = new FacadeConformance(client);
-      for (Object item : (List<?>) scenario.get("steps")) {
-        Map<?, ?> step = (Map<?, ?>) item;
-        Map<String, Object> result = new LinkedHashMap<>();
-        try {
-          program.perform(step, result);
-        } catch (RuntimeException e) {
-          result.clear();
-          result.put("error", e.toString());
-        }
-        results.put((String) step.get("id"), result);
-      }
+      JvmProgram.run(args[0], args[1], new FacadeConformance(client)::perform);
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("steps", results);
-    Files.write(Paths.get(args[1]), ANY.indent("  ").toJson(out).getBytes(StandardCharsets.UTF_8));
   }
 
-  private void perform(Map<?, ?> step, Map<String, Object> result) {
-    Map<?, ?> params = step.get("params") instanceof Map ? (Map<?, ?>) step.get("params")
-        : new LinkedHashMap<>();
+  private void perform(Map<?, ?> step, Map<?, ?> params, Map<String, Object> result) {
     Object body = step.get("body");
     switch ((String) step.get("operation")) {
       case "listContactCustomFields":
@@ -132,20 +103,20 @@ public final class FacadeConformance {
           members.add(GroupMember.of(((Number) member.get("contact")).longValue(),
               Boolean.TRUE.equals(member.get("access_tickets"))));
         }
-        client.contactGroups().addContacts(groupId(params), members);
+        client.contactGroups().addContacts(JvmProgram.groupId(params), members);
         result.put("not_applicable", "the facade reports each member as succeeded or rejected"
             + " (BulkResult), not the server's data objects; group-read checks the membership");
         return;
       case "getContactGroup":
         result.put("observed", MOSHI.adapter(ContactGroupDetail.class)
-            .toJsonValue(client.contactGroups().get(groupId(params))));
+            .toJsonValue(client.contactGroups().get(JvmProgram.groupId(params))));
         return;
       case "removeContactsFromGroup":
         List<Long> ids = new ArrayList<>();
         for (Object one : (List<?>) ((Map<?, ?>) body).get("contacts")) {
           ids.add(((Number) one).longValue());
         }
-        client.contactGroups().removeContacts(groupId(params), ids);
+        client.contactGroups().removeContacts(JvmProgram.groupId(params), ids);
         result.put("not_applicable", "the facade reports each id as succeeded or rejected"
             + " (BulkResult), not the server's data objects");
         return;
@@ -156,10 +127,6 @@ public final class FacadeConformance {
 
   private static Object contact(Contact contact) {
     return MOSHI.adapter(Contact.class).toJsonValue(contact);
-  }
-
-  private static long groupId(Map<?, ?> params) {
-    return ((Number) params.get("group_id")).longValue();
   }
 
   /** A draft as code builds it: typed custom-field values, by the account's field types. */

@@ -1,9 +1,8 @@
 package io.github.hfcontacts.polyglot;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class GoCustomTypesIT {
       "(?m)^func (Test\\w+)\\(t \\*testing\\.T\\)");
 
   @Test
-  void everyTestOfTheHandWrittenGoTypesPasses() throws IOException, InterruptedException {
+  void everyTestOfTheHandWrittenGoTypesPasses() throws IOException {
     String tests = Matrix.read(MODULE.resolve("go/custom/happyfox_custom_types_test.go"));
     List<String> names = new ArrayList<>();
     for (Matcher m = TEST_FUNCTION.matcher(tests); m.find(); ) {
@@ -35,15 +34,11 @@ class GoCustomTypesIT {
     assertFalse(names.isEmpty(), "no Test function in go/custom/happyfox_custom_types_test.go");
 
     Path log = MODULE.resolve("target/go-test.log");
-    Process process = new ProcessBuilder("bash", "scripts/build-program.sh", "go-test")
-        .directory(MODULE.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!process.waitFor(180, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      fail("go test did not finish in 180 s; see " + log);
-    }
+    String failure = ConformanceRunner.exec(MODULE,
+        List.of("bash", "scripts/build-program.sh", "go-test"), Map.of(), log, 180);
     String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
 
-    assertEquals(0, process.exitValue(), output);
+    assertNull(failure, failure + "\n" + output);
     for (String name : names) {
       assertTrue(output.contains("--- PASS: " + name + " "), name + " did not pass:\n" + output);
     }

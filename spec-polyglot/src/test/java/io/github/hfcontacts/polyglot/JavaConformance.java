@@ -1,6 +1,5 @@
 package io.github.hfcontacts.polyglot;
 
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import io.github.hfcontacts.openapi.api.ContactCustomFieldsApi;
@@ -21,9 +20,6 @@ import io.github.hfcontacts.openapi.model.GroupContactsRemoval;
 import io.github.hfcontacts.openapi.moshi.HappyFoxMoshi;
 import java.io.IOException;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +40,6 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  */
 public final class JavaConformance {
   private static final Moshi MOSHI = HappyFoxMoshi.create();
-  private static final JsonAdapter<Object> ANY = MOSHI.adapter(Object.class).serializeNulls();
 
   private final ContactsApi contacts;
   private final ContactGroupsApi groups;
@@ -68,31 +63,14 @@ public final class JavaConformance {
    * Runs every step and writes the results file.
    *
    * @param args scenario file, results file, API base URL, API key, auth code
-   * @throws IOException if a file cannot be read or written
    */
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
     JavaConformance program = new JavaConformance(args[2], args[3], args[4]);
-    Map<?, ?> scenario = (Map<?, ?>) ANY.fromJson(new String(
-        Files.readAllBytes(Paths.get(args[0])), StandardCharsets.UTF_8));
-    Map<String, Object> results = new LinkedHashMap<>();
-    for (Object item : (List<?>) scenario.get("steps")) {
-      Map<?, ?> step = (Map<?, ?>) item;
-      Map<String, Object> result = new LinkedHashMap<>();
-      try {
-        result.put("observed", program.perform(step));
-      } catch (Exception | LinkageError e) {
-        result.put("error", e.toString());
-      }
-      results.put((String) step.get("id"), result);
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("steps", results);
-    Files.write(Paths.get(args[1]), ANY.indent("  ").toJson(out).getBytes(StandardCharsets.UTF_8));
+    JvmProgram.run(args[0], args[1],
+        (step, params, result) -> result.put("observed", program.perform(step, params)));
   }
 
-  private Object perform(Map<?, ?> step) throws IOException {
-    Map<?, ?> params = step.get("params") instanceof Map ? (Map<?, ?>) step.get("params")
-        : new LinkedHashMap<>();
+  private Object perform(Map<?, ?> step, Map<?, ?> params) throws IOException {
     Object body = step.get("body");
     boolean expectsError = step.containsKey("expect_error");
     switch ((String) step.get("operation")) {
@@ -124,22 +102,18 @@ public final class JavaConformance {
       case "addContactsToGroup":
         List<GroupContactUpdate> items = MOSHI.<List<GroupContactUpdate>>adapter(
             Types.newParameterizedType(List.class, GroupContactUpdate.class)).fromJsonValue(body);
-        return call(groups.addContactsToGroup(groupId(params), items),
+        return call(groups.addContactsToGroup(JvmProgram.groupId(params), items),
             Types.newParameterizedType(List.class, GroupContactUpdateResult.class), expectsError);
       case "getContactGroup":
-        return call(groups.getContactGroup(groupId(params)), ContactGroupDetail.class,
+        return call(groups.getContactGroup(JvmProgram.groupId(params)), ContactGroupDetail.class,
             expectsError);
       case "removeContactsFromGroup":
-        return call(groups.removeContactsFromGroup(groupId(params),
+        return call(groups.removeContactsFromGroup(JvmProgram.groupId(params),
             MOSHI.adapter(GroupContactsRemoval.class).fromJsonValue(body)),
             Types.newParameterizedType(List.class, GroupContactRemovalResult.class), expectsError);
       default:
         throw new IllegalArgumentException("unknown operation " + step.get("operation"));
     }
-  }
-
-  private static long groupId(Map<?, ?> params) {
-    return ((Number) params.get("group_id")).longValue();
   }
 
   /** The answer decoded and written back; or, when an error is expected, its status and body. */

@@ -81,7 +81,7 @@ class RedCellIT {
   private static Verdict runThroughProxy(Language language, RewritingProxy.Rewrite rewrite) {
     try (RewritingProxy proxy = new RewritingProxy(sandbox.apiUrl(), rewrite)) {
       return new ConformanceRunner(MODULE, scenario, MODULE.resolve("target/conformance-red"))
-          .run(language, sandbox, proxy.apiUrl(sandbox.apiUrl()));
+          .run(language, sandbox, proxy.apiUrl());
     }
   }
 

@@ -30,26 +30,26 @@ final class RewritingProxy implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private final HttpClient http = HttpClient.newHttpClient();
+  private final URI upstream;
 
   RewritingProxy(String upstreamApiUrl, Rewrite rewrite) {
-    URI upstream = URI.create(upstreamApiUrl);
+    upstream = URI.create(upstreamApiUrl);
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/", exchange -> forward(exchange, upstream, rewrite));
+    server.createContext("/", exchange -> forward(exchange, rewrite));
     server.setExecutor(executor);
     server.start();
   }
 
   /** The API base URL through the proxy (same path as the sandbox's). */
-  String apiUrl(String upstreamApiUrl) {
-    URI upstream = URI.create(upstreamApiUrl);
+  String apiUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + upstream.getPath();
   }
 
-  private void forward(HttpExchange exchange, URI upstream, Rewrite rewrite) throws IOException {
+  private void forward(HttpExchange exchange, Rewrite rewrite) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readAllBytes();
       URI target = upstream.resolve(exchange.getRequestURI().getRawPath()

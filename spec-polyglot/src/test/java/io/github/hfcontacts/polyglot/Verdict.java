@@ -35,10 +35,6 @@ final class Verdict {
     return cells.get(cell).isEmpty() && !judged.contains(cell);
   }
 
-  boolean allGreen() {
-    return cells.values().stream().allMatch(List::isEmpty);
-  }
-
   List<String> redCells() {
     List<String> red = new ArrayList<>();
     cells.forEach((cell, problems) -> {

@@ -63,14 +63,6 @@ final class SandboxBehindPrism
         return sandbox;
     }
 
-    PrismMock prism() {
-        return prism;
-    }
-
-    SpecViolations violations() {
-        return violations;
-    }
-
     /** A client of the proxy with the sandbox's credentials and the facade's defaults. */
     HappyFoxClient client() {
         return client(b -> { });
@@ -132,7 +124,7 @@ final class SandboxBehindPrism
     @Override
     public void afterAll(ExtensionContext context) {
         int count = violations.count();
-        int exchanges = violations.exchanges().size();
+        int exchanges = violations.exchanges();
         List<String> prismErrorLines = violationLines(prism.output());
         try {
             for (HappyFoxClient client : clients) {

@@ -1,9 +1,11 @@
 package io.github.hfcontacts.contract.e2e;
 
+import io.github.hfcontacts.contract.prism.PrismHttp;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -12,17 +14,15 @@ import okhttp3.Response;
 /**
  * Watches every exchange between a client and Prism's validating proxy, as an OkHttp network
  * interceptor, and records each one Prism found against the spec: a response carrying Prism's
- * {@code sl-violations} header (the upstream's answer broke the spec, or a warning), or an answer
+ * {@value PrismHttp#VIOLATIONS_HEADER} header (the upstream's answer broke the spec, or a warning), or an answer
  * Prism generated itself ({@code application/problem+json}: 422 for a request that breaks the
  * spec, 500 for a response that does, also any other refusal by Prism).
  *
- * <p>Also strips HappyFox's {@code /api/1.1/json} prefix, which the facade always adds to its
- * base URL, because Prism matches the document's paths ({@code /users/}) at its root; the proxy
- * adds the prefix back through its upstream URL.
+ * <p>Also strips HappyFox's {@code /api/1.1/json} prefix ({@link PrismHttp#atPrismRoot}), which
+ * the facade always adds to its base URL, because Prism matches the document's paths
+ * ({@code /users/}) at its root; the proxy adds the prefix back through its upstream URL.
  */
 final class SpecViolations implements Interceptor {
-    static final String PREFIX = "/api/1.1/json";
-
     /** One exchange that Prism flagged. */
     record Violation(String method, String path, int status, String details) {
         @Override
@@ -32,21 +32,16 @@ final class SpecViolations implements Interceptor {
     }
 
     private final List<Violation> violations = new CopyOnWriteArrayList<>();
-    private final List<String> exchanges = new CopyOnWriteArrayList<>();
+    private final AtomicInteger exchanges = new AtomicInteger();
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Request request = chain.request();
+        Request request = PrismHttp.atPrismRoot(chain.request());
         HttpUrl url = request.url();
-        String path = url.encodedPath();
-        if (path.startsWith(PREFIX + "/")) {
-            url = url.newBuilder().encodedPath(path.substring(PREFIX.length())).build();
-            request = request.newBuilder().url(url).build();
-        }
         Response response = chain.proceed(request);
         String pathAndQuery = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
-        exchanges.add(request.method() + " " + pathAndQuery + " -> " + response.code());
-        String header = response.header("sl-violations");
+        exchanges.incrementAndGet();
+        String header = response.header(PrismHttp.VIOLATIONS_HEADER);
         String contentType = response.header("Content-Type", "");
         if (header != null) {
             violations.add(new Violation(request.method(), pathAndQuery, response.code(), header));
@@ -62,9 +57,9 @@ final class SpecViolations implements Interceptor {
         return new ArrayList<>(violations);
     }
 
-    /** Every exchange so far, as {@code METHOD path -> status}. */
-    List<String> exchanges() {
-        return new ArrayList<>(exchanges);
+    /** How many exchanges so far. */
+    int exchanges() {
+        return exchanges.get();
     }
 
     int count() {
