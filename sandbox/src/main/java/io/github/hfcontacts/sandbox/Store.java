@@ -22,6 +22,7 @@ import io.github.hfcontacts.openapi.model.GroupContactUpdate;
 import io.github.hfcontacts.openapi.model.GroupContactUpdateResult;
 import io.github.hfcontacts.openapi.model.GroupMembershipData;
 import io.github.hfcontacts.openapi.model.GroupRemovalData;
+import io.github.hfcontacts.openapi.model.LoginFlag;
 import io.github.hfcontacts.openapi.model.PageInfo;
 import io.github.hfcontacts.openapi.model.Phone;
 import io.github.hfcontacts.openapi.model.PhoneInput;
@@ -318,7 +319,7 @@ final class Store {
     if (raw.containsKey("name") ? name == null || name.trim().isEmpty() : creating) {
       errors.add("name", FieldErrors.REQUIRED);
     }
-    Boolean login = loginFlag(raw, errors);
+    Boolean login = loginFlag(raw, in.getIsLoginEnabled(), errors);
     checkPhones(raw, phones, existing, errors);
     Map<Long, Object> values = rules.read(raw, errors, creating);
     if (!errors.isEmpty()) {
@@ -412,7 +413,7 @@ final class Store {
           break;
         }
       }
-      Boolean login = loginFlag(raw, errors);
+      Boolean login = loginFlag(raw, in.getIsLoginEnabled(), errors);
       checkPhones(raw, phones, contact, errors);
       Map<Long, Object> values = rules.read(raw, errors, false);
       if (!errors.isEmpty()) {
@@ -440,17 +441,18 @@ final class Store {
 
   // ---------------------------------------------------------------- contacts: shared rules
 
-  private static Boolean loginFlag(Map<String, Object> raw, FieldErrors errors) {
-    if (!raw.containsKey("is_login_enabled")) {
-      return null;
+  /**
+   * The login flag a request sets, or null when it leaves it out. Any value other than the two
+   * strings already failed in {@link Json#decode}; only an explicit null is left to refuse.
+   */
+  private static Boolean loginFlag(Map<String, Object> raw, LoginFlag flag, FieldErrors errors) {
+    if (flag != null) {
+      return flag == LoginFlag.TRUE;
     }
-    Object flag = raw.get("is_login_enabled");
-    Boolean login = Wire.loginFlag(flag);
-    if (login != null) {
-      return login;
+    if (raw.containsKey("is_login_enabled")) {
+      errors.add("is_login_enabled",
+          "Must be the string \"TRUE\" or \"FALSE\" (not a JSON boolean), was null.");
     }
-    errors.add("is_login_enabled",
-        "Must be the string \"TRUE\" or \"FALSE\" (not a JSON boolean), was " + flag + ".");
     return null;
   }
 
@@ -769,7 +771,7 @@ final class Store {
         .updatedAt(TIMESTAMP.format(contact.updatedAt))
         .pendingTicketsCount(contact.pendingTicketsCount)
         .ticketsCount(contact.ticketsCount)
-        .isLoginEnabled(Wire.loginFlag(contact.loginEnabled));
+        .isLoginEnabled((contact.loginEnabled ? LoginFlag.TRUE : LoginFlag.FALSE).getValue());
     List<Phone> phones = new ArrayList<>();
     for (StoredPhone phone : contact.phones) {
       phones.add(phone(phone));
