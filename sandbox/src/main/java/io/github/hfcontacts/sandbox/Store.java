@@ -320,7 +320,7 @@ final class Store {
       errors.add("name", FieldErrors.REQUIRED);
     }
     Boolean login = loginFlag(raw, in.getIsLoginEnabled(), errors);
-    checkPhones(raw, phones, existing, errors);
+    checkPhones(phones, existing, errors);
     Map<Long, Object> values = rules.read(raw, errors, creating);
     if (!errors.isEmpty()) {
       return new Outcome(null, errors);
@@ -341,7 +341,7 @@ final class Store {
     if (login != null) {
       contact.loginEnabled = login;
     }
-    applyPhones(contact, phones, raw);
+    applyPhones(contact, phones);
     replaceCustomFields(contact, values);
     contact.updatedAt = now();
     return new Outcome(contact, null);
@@ -414,7 +414,7 @@ final class Store {
         }
       }
       Boolean login = loginFlag(raw, in.getIsLoginEnabled(), errors);
-      checkPhones(raw, phones, contact, errors);
+      checkPhones(phones, contact, errors);
       Map<Long, Object> values = rules.read(raw, errors, false);
       if (!errors.isEmpty()) {
         throw errors.toError(validationStatus);
@@ -432,7 +432,7 @@ final class Store {
       if (login != null) {
         contact.loginEnabled = login;
       }
-      applyPhones(contact, phones, raw);
+      applyPhones(contact, phones);
       replaceCustomFields(contact, values);
       contact.updatedAt = now();
       return toModel(contact);
@@ -456,10 +456,7 @@ final class Store {
     return null;
   }
 
-  private void checkPhones(Map<String, Object> raw, List<PhoneInput> phones,
-      StoredContact contact, FieldErrors errors) {
-    List<?> rawPhones = raw.get("phones") instanceof List ? (List<?>) raw.get("phones")
-        : Collections.emptyList();
+  private void checkPhones(List<PhoneInput> phones, StoredContact contact, FieldErrors errors) {
     for (int i = 0; i < phones.size(); i++) {
       PhoneInput phone = phones.get(i);
       String label = "Phone " + (i + 1) + ": ";
@@ -467,8 +464,7 @@ final class Store {
         errors.add("phones", label + "expected an object.");
         continue;
       }
-      Object type = i < rawPhones.size() && rawPhones.get(i) instanceof Map
-          ? ((Map<?, ?>) rawPhones.get(i)).get("type") : null;
+      String type = phone.getType();
       if (type != null && !phoneTypes.contains(type)) {
         errors.add("phones", label + "Select a valid choice. " + type
             + " is not one of the available choices (" + String.join(", ", phoneTypes) + ").");
@@ -486,14 +482,9 @@ final class Store {
     }
   }
 
-  private void applyPhones(StoredContact contact, List<PhoneInput> phones,
-      Map<String, Object> raw) {
-    List<?> rawPhones = raw.get("phones") instanceof List ? (List<?>) raw.get("phones")
-        : Collections.emptyList();
-    for (int i = 0; i < phones.size(); i++) {
-      PhoneInput input = phones.get(i);
-      Object type = rawPhones.get(i) instanceof Map ? ((Map<?, ?>) rawPhones.get(i)).get("type")
-          : null;
+  private void applyPhones(StoredContact contact, List<PhoneInput> phones) {
+    for (PhoneInput input : phones) {
+      String type = input.getType();
       StoredPhone phone;
       if (input.getId() != null) {
         phone = contact.phone(input.getId());
@@ -501,11 +492,10 @@ final class Store {
           phone.number = input.getNumber();
         }
         if (type != null) {
-          phone.type = (String) type;
+          phone.type = type;
         }
       } else {
-        phone = new StoredPhone(nextPhoneId++, type == null ? "o" : (String) type,
-            input.getNumber());
+        phone = new StoredPhone(nextPhoneId++, type == null ? "o" : type, input.getNumber());
         contact.phones.add(phone);
       }
       if (Boolean.TRUE.equals(input.getIsPrimary())) {
