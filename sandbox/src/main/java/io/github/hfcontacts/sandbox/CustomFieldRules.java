@@ -112,7 +112,7 @@ final class CustomFieldRules {
   }
 
   /** A dependant field counts only when the choice it depends on is picked. */
-  private static boolean shown(SandboxCustomField field, Map<Long, Object> values) {
+  static boolean shown(SandboxCustomField field, Map<Long, Object> values) {
     Long choice = field.dependsOnChoice();
     if (choice == null) {
       return true;
@@ -142,10 +142,7 @@ final class CustomFieldRules {
           errors.add(key, "Enter a number.");
           return null;
         }
-        number = number.stripTrailingZeros();
-        if (number.scale() < 0) {
-          number = number.setScale(0);
-        }
+        number = plain(number);
         if (number.scale() > 2) {
           errors.add(key, "Ensure that there are no more than 2 decimal places.");
           return null;
@@ -193,6 +190,12 @@ final class CustomFieldRules {
       default:
         throw new IllegalStateException("unknown type " + field.type());
     }
+  }
+
+  /** A number field's stored form: no trailing zeros, and never a negative scale ({@code 100}). */
+  static BigDecimal plain(BigDecimal number) {
+    BigDecimal stripped = number.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   private static BigDecimal decimal(Object value) {

@@ -56,7 +56,9 @@ final class Store {
   private static final Pattern EMAIL =
       Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
           + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
-  private static final List<String> PHONE_TYPES = Arrays.asList("mo", "w", "m", "h", "o");
+  /** The phone types HappyFox knows (vendor section 4), in the order seeding picks from. */
+  static final List<String> PHONE_TYPES =
+      Collections.unmodifiableList(Arrays.asList("mo", "w", "m", "h", "o"));
   private static final Set<String> GROUP_EDIT_KEYS =
       new HashSet<>(Arrays.asList("description", "tagged_domains"));
   private static final DateTimeFormatter TIMESTAMP =
