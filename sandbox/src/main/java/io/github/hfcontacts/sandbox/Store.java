@@ -220,8 +220,7 @@ final class Store {
     if (ref.matches("[0-9]{1,18}")) {
       contact = contacts.get(Long.parseLong(ref));
     } else if (ref.contains("@")) {
-      Long id = byEmail.get(ref.toLowerCase(Locale.ROOT));
-      contact = id == null ? null : contacts.get(id);
+      contact = byEmailOrNull(ref);
     }
     if (contact == null) {
       throw ApiError.notFound("Contact " + ref + " does not exist.");
