@@ -48,7 +48,7 @@ final class SeedData {
       Instant created = base.minus(1 + random.nextInt(365 * 24), ChronoUnit.HOURS);
       Instant updated = created.plus(random.nextInt(
           (int) Math.max(1, ChronoUnit.HOURS.between(created, base))), ChronoUnit.HOURS);
-      StoredContact contact = store.seedContact(first + " " + last, email, created, updated);
+      StoredContact contact = store.addContact(first + " " + last, email, created, updated);
       contact.loginEnabled = random.nextInt(10) != 0;
       contact.ticketsCount = random.nextInt(20);
       contact.pendingTicketsCount = random.nextInt(contact.ticketsCount + 1);

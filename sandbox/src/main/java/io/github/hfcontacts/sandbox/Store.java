@@ -127,8 +127,11 @@ final class Store {
     }
   }
 
-  /** Adds a generated contact as is (seeding): no validation, no automatic group membership. */
-  StoredContact seedContact(String name, String email, Instant created, Instant updated) {
+  /**
+   * Adds a contact as is, with the next id and indexed by email: no validation, no automatic group
+   * membership (seeding, and the create step of an upsert).
+   */
+  StoredContact addContact(String name, String email, Instant created, Instant updated) {
     synchronized (lock) {
       StoredContact contact = new StoredContact(nextContactId++, created);
       contact.name = name;
@@ -328,12 +331,8 @@ final class Store {
     }
     StoredContact contact = existing;
     if (creating) {
-      contact = new StoredContact(nextContactId++, now());
-      contact.email = email;
-      contacts.put(contact.id, contact);
-      if (email != null) {
-        byEmail.put(email.toLowerCase(Locale.ROOT), contact.id);
-      }
+      Instant created = now();
+      contact = addContact(name, email, created, created);
       joinTaggedGroups(contact);
     }
     if (name != null) {
