@@ -59,10 +59,6 @@ final class CustomFieldRules {
     return fields;
   }
 
-  SandboxCustomField field(long id) {
-    return byId.get(id);
-  }
-
   /**
    * Reads the {@code c-cf-<id>} keys of a request object into normalised values (null clears),
    * adding an error per bad key. With {@code creating}, a required field that is shown and has no

@@ -71,10 +71,6 @@ final class RateLimiter {
     blocks = 0;
   }
 
-  SandboxRateLimits limits() {
-    return limits;
-  }
-
   /** The limiter's state at one moment; {@code blockRemaining} in simulated nanoseconds. */
   static final class Snapshot {
     final long blockRemaining;

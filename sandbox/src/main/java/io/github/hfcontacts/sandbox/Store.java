@@ -800,31 +800,21 @@ final class Store {
         .name(field.name())
         .type(field.type().wireName())
         .visibleToStaffOnly(field.isVisibleToStaffOnly());
-    Object display = null;
-    Object valueId = null;
-    if (value != null) {
-      switch (field.type()) {
-        case CHOICE:
-          display = field.choices().get(value);
-          valueId = value;
-          break;
-        case MULTIPLE_CHOICE:
-          List<Object> texts = new ArrayList<>();
-          for (Object id : (List<?>) value) {
-            texts.add(field.choices().get(id));
-          }
-          display = texts;
-          valueId = new ArrayList<>((List<?>) value);
-          break;
-        default:
-          display = value;
-          break;
-      }
-    }
     if (value == null) {
       return model;
     }
-    return model.value(display).valueId(valueId);
+    switch (field.type()) {
+      case CHOICE:
+        return model.value(field.choices().get(value)).valueId(value);
+      case MULTIPLE_CHOICE:
+        List<Object> texts = new ArrayList<>();
+        for (Object id : (List<?>) value) {
+          texts.add(field.choices().get(id));
+        }
+        return model.value(texts).valueId(new ArrayList<>((List<?>) value));
+      default:
+        return model.value(value).valueId(null);
+    }
   }
 
   private ContactGroupDetail toDetail(StoredGroup group) {
