@@ -59,10 +59,6 @@ final class CustomFieldRules {
     return fields;
   }
 
-  SandboxCustomField field(long id) {
-    return byId.get(id);
-  }
-
   /**
    * Reads the {@code c-cf-<id>} keys of a request object into normalised values (null clears),
    * adding an error per bad key. With {@code creating}, a required field that is shown and has no
@@ -112,7 +108,7 @@ final class CustomFieldRules {
   }
 
   /** A dependant field counts only when the choice it depends on is picked. */
-  private static boolean shown(SandboxCustomField field, Map<Long, Object> values) {
+  static boolean shown(SandboxCustomField field, Map<Long, Object> values) {
     Long choice = field.dependsOnChoice();
     if (choice == null) {
       return true;
@@ -142,10 +138,7 @@ final class CustomFieldRules {
           errors.add(key, "Enter a number.");
           return null;
         }
-        number = number.stripTrailingZeros();
-        if (number.scale() < 0) {
-          number = number.setScale(0);
-        }
+        number = plain(number);
         if (number.scale() > 2) {
           errors.add(key, "Ensure that there are no more than 2 decimal places.");
           return null;
@@ -193,6 +186,12 @@ final class CustomFieldRules {
       default:
         throw new IllegalStateException("unknown type " + field.type());
     }
+  }
+
+  /** A number field's stored form: no trailing zeros, and never a negative scale ({@code 100}). */
+  static BigDecimal plain(BigDecimal number) {
+    BigDecimal stripped = number.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   private static BigDecimal decimal(Object value) {

@@ -275,7 +275,7 @@ public final class HappyFoxSandbox implements AutoCloseable {
    * @return the contacts, by increasing id
    */
   public List<Contact> contacts() {
-    return new ArrayList<>(store.allContacts());
+    return store.allContacts();
   }
 
   /**
@@ -285,7 +285,7 @@ public final class HappyFoxSandbox implements AutoCloseable {
    * @return the groups, by increasing id
    */
   public List<ContactGroupDetail> contactGroups() {
-    return new ArrayList<>(store.allGroups());
+    return store.allGroups();
   }
 
   /** Stops the server and frees the port; idempotent. */

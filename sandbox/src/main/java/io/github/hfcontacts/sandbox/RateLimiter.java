@@ -14,7 +14,6 @@ final class RateLimiter {
   private final long blockNanos;
   private final Arrivals gets = new Arrivals();
   private final Arrivals posts = new Arrivals();
-  private boolean blocked;
   private long blockedUntil;
   private int peakGets;
   private int peakPosts;
@@ -35,17 +34,13 @@ final class RateLimiter {
    */
   synchronized long admit(boolean get) {
     long now = time.nanos();
-    if (blocked) {
-      if (now < blockedUntil) {
-        return blockedUntil - now;
-      }
-      blocked = false;
+    if (now < blockedUntil) {
+      return blockedUntil - now;
     }
     Arrivals arrivals = get ? gets : posts;
     arrivals.dropUpTo(now - windowNanos);
     int limit = get ? limits.getsPerWindow() : limits.postsPerWindow();
     if (arrivals.size() >= limit) {
-      blocked = true;
       blockedUntil = now + blockNanos;
       blocks++;
       return blockNanos;
@@ -63,22 +58,17 @@ final class RateLimiter {
     long now = time.nanos();
     gets.dropUpTo(now - windowNanos);
     posts.dropUpTo(now - windowNanos);
-    long remaining = blocked && now < blockedUntil ? blockedUntil - now : 0;
+    long remaining = now < blockedUntil ? blockedUntil - now : 0;
     return new Snapshot(remaining, gets.size(), posts.size(), peakGets, peakPosts, blocks);
   }
 
   synchronized void reset() {
     gets.clear();
     posts.clear();
-    blocked = false;
     blockedUntil = 0;
     peakGets = 0;
     peakPosts = 0;
     blocks = 0;
-  }
-
-  SandboxRateLimits limits() {
-    return limits;
   }
 
   /** The limiter's state at one moment; {@code blockRemaining} in simulated nanoseconds. */

@@ -150,10 +150,11 @@ public final class SandboxMain {
       Options options = new Options();
       String apiKey = HappyFoxSandbox.DEFAULT_API_KEY;
       String authCode = HappyFoxSandbox.DEFAULT_AUTH_CODE;
-      int gets = 500;
-      int posts = 300;
-      long window = 60;
-      long block = 600;
+      SandboxRateLimits defaults = SandboxRateLimits.happyFox();
+      int gets = defaults.getsPerWindow();
+      int posts = defaults.postsPerWindow();
+      long window = defaults.window().getSeconds();
+      long block = defaults.block().getSeconds();
       boolean unlimited = false;
       SandboxFaults faults = SandboxFaults.none();
       for (int i = 0; i < args.length; i++) {

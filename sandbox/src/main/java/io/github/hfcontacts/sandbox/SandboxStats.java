@@ -30,7 +30,6 @@ public final class SandboxStats {
   private final Map<Integer, Long> responses;
   private final long serverErrorsInjected;
   private final long disconnectsInjected;
-  private final boolean blocked;
   private final Duration blockRemaining;
   private final long blocks;
   private final int getsInWindow;
@@ -52,7 +51,6 @@ public final class SandboxStats {
     this.responses = Collections.unmodifiableMap(new TreeMap<>(responses));
     this.serverErrorsInjected = serverErrorsInjected;
     this.disconnectsInjected = disconnectsInjected;
-    this.blocked = !blockRemaining.isZero();
     this.blockRemaining = blockRemaining;
     this.blocks = blocks;
     this.getsInWindow = getsInWindow;
@@ -165,7 +163,7 @@ public final class SandboxStats {
    * @return whether blocked
    */
   public boolean blocked() {
-    return blocked;
+    return !blockRemaining.isZero();
   }
 
   /**
@@ -280,7 +278,7 @@ public final class SandboxStats {
     faults.put("server_errors", serverErrorsInjected);
     faults.put("disconnects", disconnectsInjected);
     Map<String, Object> rateLimit = new LinkedHashMap<>();
-    rateLimit.put("blocked", blocked);
+    rateLimit.put("blocked", blocked());
     rateLimit.put("block_remaining_seconds", blockRemaining.toMillis() / 1000.0);
     rateLimit.put("blocks", blocks);
     rateLimit.put("gets_in_window", getsInWindow);

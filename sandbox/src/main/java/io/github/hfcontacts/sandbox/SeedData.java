@@ -24,7 +24,6 @@ final class SeedData {
   private static final String[] DOMAINS = {"acme.test", "globex.test", "initech.test",
       "umbrella.test", "hooli.test"};
   private static final String[] GROUPS = {"Acme", "Globex", "Initech", "Umbrella", "Hooli"};
-  private static final String[] PHONE_TYPES = {"mo", "w", "m", "h", "o"};
 
   private SeedData() {}
 
@@ -49,17 +48,18 @@ final class SeedData {
       Instant created = base.minus(1 + random.nextInt(365 * 24), ChronoUnit.HOURS);
       Instant updated = created.plus(random.nextInt(
           (int) Math.max(1, ChronoUnit.HOURS.between(created, base))), ChronoUnit.HOURS);
-      StoredContact contact = store.seedContact(first + " " + last, email, created, updated);
+      StoredContact contact = store.addContact(first + " " + last, email, created, updated);
       contact.loginEnabled = random.nextInt(10) != 0;
       contact.ticketsCount = random.nextInt(20);
       contact.pendingTicketsCount = random.nextInt(contact.ticketsCount + 1);
       int phones = random.nextInt(3);
       for (int p = 0; p < phones; p++) {
-        store.seedPhone(contact, PHONE_TYPES[random.nextInt(PHONE_TYPES.length)],
+        store.seedPhone(contact, Store.PHONE_TYPES.get(random.nextInt(Store.PHONE_TYPES.size())),
             "+1555" + String.format(Locale.ROOT, "%07d", random.nextInt(10_000_000)), p == 0);
       }
       for (SandboxCustomField field : store.rules().fields()) {
-        if ((random.nextInt(4) == 0 && !field.isRequired()) || !shown(field, contact)) {
+        if ((random.nextInt(4) == 0 && !field.isRequired())
+            || !CustomFieldRules.shown(field, contact.customValues)) {
           continue;
         }
         Object value = value(field, random, n);
@@ -74,19 +74,6 @@ final class SeedData {
     }
   }
 
-  private static boolean shown(SandboxCustomField field, StoredContact contact) {
-    Long choice = field.dependsOnChoice();
-    if (choice == null) {
-      return true;
-    }
-    for (Object value : contact.customValues.values()) {
-      if (choice.equals(value) || (value instanceof List && ((List<?>) value).contains(choice))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static Object value(SandboxCustomField field, Random random, int n) {
     List<Long> choices = new ArrayList<>(field.choices().keySet());
     switch (field.type()) {
@@ -94,8 +81,7 @@ final class SeedData {
         return field.name().substring(0, Math.min(3, field.name().length()))
             .toUpperCase(Locale.ROOT) + String.format(Locale.ROOT, "%05d", n);
       case NUMBER:
-        BigDecimal number = BigDecimal.valueOf(random.nextInt(1_000_000), 2).stripTrailingZeros();
-        return number.scale() < 0 ? number.setScale(0) : number;
+        return CustomFieldRules.plain(BigDecimal.valueOf(random.nextInt(1_000_000), 2));
       case DATE:
         return LocalDate.of(2025, 1, 1).plusDays(random.nextInt(730)).toString();
       case CHOICE:

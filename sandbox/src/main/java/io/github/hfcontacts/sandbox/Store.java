@@ -22,6 +22,7 @@ import io.github.hfcontacts.openapi.model.GroupContactUpdate;
 import io.github.hfcontacts.openapi.model.GroupContactUpdateResult;
 import io.github.hfcontacts.openapi.model.GroupMembershipData;
 import io.github.hfcontacts.openapi.model.GroupRemovalData;
+import io.github.hfcontacts.openapi.model.LoginFlag;
 import io.github.hfcontacts.openapi.model.PageInfo;
 import io.github.hfcontacts.openapi.model.Phone;
 import io.github.hfcontacts.openapi.model.PhoneInput;
@@ -55,7 +56,9 @@ final class Store {
   private static final Pattern EMAIL =
       Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
           + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
-  private static final List<String> PHONE_TYPES = Arrays.asList("mo", "w", "m", "h", "o");
+  /** The phone types HappyFox knows (vendor section 4), in the order seeding picks from. */
+  static final List<String> PHONE_TYPES =
+      Collections.unmodifiableList(Arrays.asList("mo", "w", "m", "h", "o"));
   private static final Set<String> GROUP_EDIT_KEYS =
       new HashSet<>(Arrays.asList("description", "tagged_domains"));
   private static final DateTimeFormatter TIMESTAMP =
@@ -124,8 +127,11 @@ final class Store {
     }
   }
 
-  /** Adds a generated contact as is (seeding): no validation, no automatic group membership. */
-  StoredContact seedContact(String name, String email, Instant created, Instant updated) {
+  /**
+   * Adds a contact as is, with the next id and indexed by email: no validation, no automatic group
+   * membership (seeding, and the create step of an upsert).
+   */
+  StoredContact addContact(String name, String email, Instant created, Instant updated) {
     synchronized (lock) {
       StoredContact contact = new StoredContact(nextContactId++, created);
       contact.name = name;
@@ -217,8 +223,7 @@ final class Store {
     if (ref.matches("[0-9]{1,18}")) {
       contact = contacts.get(Long.parseLong(ref));
     } else if (ref.contains("@")) {
-      Long id = byEmail.get(ref.toLowerCase(Locale.ROOT));
-      contact = id == null ? null : contacts.get(id);
+      contact = byEmailOrNull(ref);
     }
     if (contact == null) {
       throw ApiError.notFound("Contact " + ref + " does not exist.");
@@ -318,20 +323,16 @@ final class Store {
     if (raw.containsKey("name") ? name == null || name.trim().isEmpty() : creating) {
       errors.add("name", FieldErrors.REQUIRED);
     }
-    Boolean login = loginFlag(raw, errors);
-    checkPhones(raw, phones, existing, errors);
+    Boolean login = loginFlag(raw, in.getIsLoginEnabled(), errors);
+    checkPhones(phones, existing, errors);
     Map<Long, Object> values = rules.read(raw, errors, creating);
     if (!errors.isEmpty()) {
       return new Outcome(null, errors);
     }
     StoredContact contact = existing;
     if (creating) {
-      contact = new StoredContact(nextContactId++, now());
-      contact.email = email;
-      contacts.put(contact.id, contact);
-      if (email != null) {
-        byEmail.put(email.toLowerCase(Locale.ROOT), contact.id);
-      }
+      Instant created = now();
+      contact = addContact(name, email, created, created);
       joinTaggedGroups(contact);
     }
     if (name != null) {
@@ -340,7 +341,7 @@ final class Store {
     if (login != null) {
       contact.loginEnabled = login;
     }
-    applyPhones(contact, phones, raw);
+    applyPhones(contact, phones);
     replaceCustomFields(contact, values);
     contact.updatedAt = now();
     return new Outcome(contact, null);
@@ -412,8 +413,8 @@ final class Store {
           break;
         }
       }
-      Boolean login = loginFlag(raw, errors);
-      checkPhones(raw, phones, contact, errors);
+      Boolean login = loginFlag(raw, in.getIsLoginEnabled(), errors);
+      checkPhones(phones, contact, errors);
       Map<Long, Object> values = rules.read(raw, errors, false);
       if (!errors.isEmpty()) {
         throw errors.toError(validationStatus);
@@ -431,7 +432,7 @@ final class Store {
       if (login != null) {
         contact.loginEnabled = login;
       }
-      applyPhones(contact, phones, raw);
+      applyPhones(contact, phones);
       replaceCustomFields(contact, values);
       contact.updatedAt = now();
       return toModel(contact);
@@ -440,24 +441,22 @@ final class Store {
 
   // ---------------------------------------------------------------- contacts: shared rules
 
-  private static Boolean loginFlag(Map<String, Object> raw, FieldErrors errors) {
-    if (!raw.containsKey("is_login_enabled")) {
-      return null;
+  /**
+   * The login flag a request sets, or null when it leaves it out. Any value other than the two
+   * strings already failed in {@link Json#decode}; only an explicit null is left to refuse.
+   */
+  private static Boolean loginFlag(Map<String, Object> raw, LoginFlag flag, FieldErrors errors) {
+    if (flag != null) {
+      return flag == LoginFlag.TRUE;
     }
-    Object flag = raw.get("is_login_enabled");
-    Boolean login = Wire.loginFlag(flag);
-    if (login != null) {
-      return login;
+    if (raw.containsKey("is_login_enabled")) {
+      errors.add("is_login_enabled",
+          "Must be the string \"TRUE\" or \"FALSE\" (not a JSON boolean), was null.");
     }
-    errors.add("is_login_enabled",
-        "Must be the string \"TRUE\" or \"FALSE\" (not a JSON boolean), was " + flag + ".");
     return null;
   }
 
-  private void checkPhones(Map<String, Object> raw, List<PhoneInput> phones,
-      StoredContact contact, FieldErrors errors) {
-    List<?> rawPhones = raw.get("phones") instanceof List ? (List<?>) raw.get("phones")
-        : Collections.emptyList();
+  private void checkPhones(List<PhoneInput> phones, StoredContact contact, FieldErrors errors) {
     for (int i = 0; i < phones.size(); i++) {
       PhoneInput phone = phones.get(i);
       String label = "Phone " + (i + 1) + ": ";
@@ -465,8 +464,7 @@ final class Store {
         errors.add("phones", label + "expected an object.");
         continue;
       }
-      Object type = i < rawPhones.size() && rawPhones.get(i) instanceof Map
-          ? ((Map<?, ?>) rawPhones.get(i)).get("type") : null;
+      String type = phone.getType();
       if (type != null && !phoneTypes.contains(type)) {
         errors.add("phones", label + "Select a valid choice. " + type
             + " is not one of the available choices (" + String.join(", ", phoneTypes) + ").");
@@ -484,14 +482,9 @@ final class Store {
     }
   }
 
-  private void applyPhones(StoredContact contact, List<PhoneInput> phones,
-      Map<String, Object> raw) {
-    List<?> rawPhones = raw.get("phones") instanceof List ? (List<?>) raw.get("phones")
-        : Collections.emptyList();
-    for (int i = 0; i < phones.size(); i++) {
-      PhoneInput input = phones.get(i);
-      Object type = rawPhones.get(i) instanceof Map ? ((Map<?, ?>) rawPhones.get(i)).get("type")
-          : null;
+  private void applyPhones(StoredContact contact, List<PhoneInput> phones) {
+    for (PhoneInput input : phones) {
+      String type = input.getType();
       StoredPhone phone;
       if (input.getId() != null) {
         phone = contact.phone(input.getId());
@@ -499,11 +492,10 @@ final class Store {
           phone.number = input.getNumber();
         }
         if (type != null) {
-          phone.type = (String) type;
+          phone.type = type;
         }
       } else {
-        phone = new StoredPhone(nextPhoneId++, type == null ? "o" : (String) type,
-            input.getNumber());
+        phone = new StoredPhone(nextPhoneId++, type == null ? "o" : type, input.getNumber());
         contact.phones.add(phone);
       }
       if (Boolean.TRUE.equals(input.getIsPrimary())) {
@@ -769,7 +761,7 @@ final class Store {
         .updatedAt(TIMESTAMP.format(contact.updatedAt))
         .pendingTicketsCount(contact.pendingTicketsCount)
         .ticketsCount(contact.ticketsCount)
-        .isLoginEnabled(Wire.loginFlag(contact.loginEnabled));
+        .isLoginEnabled((contact.loginEnabled ? LoginFlag.TRUE : LoginFlag.FALSE).getValue());
     List<Phone> phones = new ArrayList<>();
     for (StoredPhone phone : contact.phones) {
       phones.add(phone(phone));
@@ -808,31 +800,21 @@ final class Store {
         .name(field.name())
         .type(field.type().wireName())
         .visibleToStaffOnly(field.isVisibleToStaffOnly());
-    Object display = null;
-    Object valueId = null;
-    if (value != null) {
-      switch (field.type()) {
-        case CHOICE:
-          display = field.choices().get(value);
-          valueId = value;
-          break;
-        case MULTIPLE_CHOICE:
-          List<Object> texts = new ArrayList<>();
-          for (Object id : (List<?>) value) {
-            texts.add(field.choices().get(id));
-          }
-          display = texts;
-          valueId = new ArrayList<>((List<?>) value);
-          break;
-        default:
-          display = value;
-          break;
-      }
-    }
     if (value == null) {
       return model;
     }
-    return model.value(display).valueId(valueId);
+    switch (field.type()) {
+      case CHOICE:
+        return model.value(field.choices().get(value)).valueId(value);
+      case MULTIPLE_CHOICE:
+        List<Object> texts = new ArrayList<>();
+        for (Object id : (List<?>) value) {
+          texts.add(field.choices().get(id));
+        }
+        return model.value(texts).valueId(new ArrayList<>((List<?>) value));
+      default:
+        return model.value(value).valueId(null);
+    }
   }
 
   private ContactGroupDetail toDetail(StoredGroup group) {
