@@ -144,7 +144,7 @@ public final class Bucket4jRateBudget implements RateBudget {
     try {
       long epoch = epoch();
       dropEpochsBefore(epoch - 1);
-      ConsumptionProbe rate = lane.rate().tryConsumeAndReturnRemaining(1);
+      ConsumptionProbe rate = lane.rate.tryConsumeAndReturnRemaining(1);
       if (!rate.isConsumed()) {
         long wait = Math.max(1, rate.getNanosToWaitForRefill());
         return wait > lane.pauseThresholdNanos
@@ -153,7 +153,7 @@ public final class Bucket4jRateBudget implements RateBudget {
       }
       Bucket inFlight = lane.inFlight(epoch);
       if (!inFlight.tryConsume(1)) {
-        lane.rate().addTokens(1); // not sent after all
+        lane.rate.addTokens(1); // not sent after all
         return Acquisition.denied(pollInterval);
       }
       return Acquisition.granted(new InFlightPermit(lane, epoch));
@@ -173,9 +173,9 @@ public final class Bucket4jRateBudget implements RateBudget {
         // Leave the bucket at minus the tokens the pause refills: the next one comes after it.
         double refill = lane.refillPerNano * duration.toNanos();
         long deficit = refill >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) Math.ceil(refill);
-        long toConsume = lane.rate().getAvailableTokens() + deficit;
+        long toConsume = lane.rate.getAvailableTokens() + deficit;
         if (toConsume > 0) {
-          lane.rate().consumeIgnoringRateLimits(toConsume);
+          lane.rate.consumeIgnoringRateLimits(toConsume);
         }
       }
     } catch (RuntimeException e) {
@@ -191,7 +191,7 @@ public final class Bucket4jRateBudget implements RateBudget {
     Lane lane = lane(kind);
     long available;
     try {
-      available = lane.rate().getAvailableTokens();
+      available = lane.rate.getAvailableTokens();
     } catch (RuntimeException e) {
       throw unavailable("could not read the " + kind + " budget", e);
     }
@@ -273,7 +273,6 @@ public final class Bucket4jRateBudget implements RateBudget {
     final String prefix;
     final double refillPerNano;
     final long pauseThresholdNanos;
-    final Supplier<BucketConfiguration> rateConfig;
     final Supplier<BucketConfiguration> inFlightConfig;
     final Bucket rate;
 
@@ -293,13 +292,8 @@ public final class Bucket4jRateBudget implements RateBudget {
           .addLimit(Bandwidth.builder().capacity(maxInFlight)
               .refillIntervally(maxInFlight, EPOCHS_NEVER_REFILL).build())
           .build();
-      this.rateConfig = () -> rateBuckets;
       this.inFlightConfig = () -> inFlightBuckets;
-      this.rate = buckets.getProxy(prefix + ":rate", rateConfig);
-    }
-
-    Bucket rate() {
-      return rate;
+      this.rate = buckets.getProxy(prefix + ":rate", () -> rateBuckets);
     }
 
     String inFlightKey(long epoch) {
