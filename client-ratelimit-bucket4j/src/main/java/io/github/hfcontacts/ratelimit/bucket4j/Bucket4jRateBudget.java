@@ -93,6 +93,8 @@ import java.util.function.Supplier;
  */
 public final class Bucket4jRateBudget implements RateBudget {
   private static final Duration EPOCHS_NEVER_REFILL = Duration.ofDays(3650);
+  /** The most epochs one cleaning deletes the in-flight buckets of, after a long idle spell. */
+  private static final int MAX_EPOCHS_CLEANED = 1000;
 
   private final ProxyManager<String> buckets;
   private final String name;
@@ -250,14 +252,22 @@ public final class Bucket4jRateBudget implements RateBudget {
     return Math.floorDiv(clock.millis(), epochMillis);
   }
 
-  /** Deletes the in-flight buckets of epochs before {@code oldest}, once per epoch per process. */
+  /**
+   * Deletes the in-flight buckets of epochs before {@code oldest}, once per epoch per process:
+   * every epoch since the last cleaning (at most {@value #MAX_EPOCHS_CLEANED}, the oldest first:
+   * those hold this process's own buckets), or only {@code oldest - 1} on the first call.
+   */
   private void dropEpochsBefore(long oldest) {
     long seen = cleanedEpoch.get();
     if (seen >= oldest || !cleanedEpoch.compareAndSet(seen, oldest)) {
       return;
     }
-    for (Lane lane : new Lane[] {gets, posts}) {
-      buckets.removeProxy(lane.inFlightKey(oldest - 1));
+    long from = seen == Long.MIN_VALUE ? oldest - 1 : seen;
+    long to = oldest - from > MAX_EPOCHS_CLEANED ? from + MAX_EPOCHS_CLEANED : oldest;
+    for (long epoch = from; epoch < to; epoch++) {
+      for (Lane lane : new Lane[] {gets, posts}) {
+        buckets.removeProxy(lane.inFlightKey(epoch));
+      }
     }
   }
 
