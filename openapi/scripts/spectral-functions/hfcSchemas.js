@@ -41,7 +41,9 @@ const isObject = (value) => value !== null && typeof value === 'object' && !Arra
 // Calls visit(schema, path, role) for every schema reachable without following $ref.
 // role: 'component' (components.schemas.<Name>), 'component-allOf' (a direct allOf member of a
 // component), 'body' (a request/response body schema) or 'nested' (anything else).
-function walkDocument(doc, visit) {
+// When given, visitParameter(parameter, path) is called for every parameter object written in the
+// document (components.parameters, path items and operations; not $refs).
+function walkDocument(doc, visit, visitParameter = () => {}) {
   const walkSchema = (schema, path, role) => {
     if (!isObject(schema)) {
       return;
@@ -85,10 +87,11 @@ function walkDocument(doc, visit) {
     }
   };
 
-  const walkParameterOrHeader = (item, path) => {
+  const walkParameterOrHeader = (item, path, visitItem = () => {}) => {
     if (!isObject(item) || typeof item.$ref === 'string') {
       return;
     }
+    visitItem(item, path);
     walkSchema(item.schema, [...path, 'schema'], 'nested');
     walkContent(item.content, [...path, 'content'], 'nested');
   };
@@ -103,7 +106,7 @@ function walkDocument(doc, visit) {
 
   const walkParameters = (parameters, path) => {
     if (Array.isArray(parameters)) {
-      parameters.forEach((parameter, index) => walkParameterOrHeader(parameter, [...path, index]));
+      parameters.forEach((parameter, index) => walkParameterOrHeader(parameter, [...path, index], visitParameter));
     }
   };
 
@@ -128,7 +131,7 @@ function walkDocument(doc, visit) {
   }
   if (isObject(components.parameters)) {
     for (const [name, parameter] of Object.entries(components.parameters)) {
-      walkParameterOrHeader(parameter, ['components', 'parameters', name]);
+      walkParameterOrHeader(parameter, ['components', 'parameters', name], visitParameter);
     }
   }
   walkHeaders(components.headers, ['components', 'headers']);
@@ -451,36 +454,6 @@ function contextOf(doc) {
   };
 }
 
-// Calls visit(parameter, path) for every parameter object written in the document (not $refs).
-function walkParameters(doc, visit) {
-  const visitAll = (parameters, path) => {
-    if (Array.isArray(parameters)) {
-      parameters.forEach((parameter, index) => {
-        if (isObject(parameter) && typeof parameter.$ref !== 'string') {
-          visit(parameter, [...path, index]);
-        }
-      });
-    }
-  };
-  const components = isObject(doc.components) ? doc.components : {};
-  for (const [name, parameter] of Object.entries(isObject(components.parameters) ? components.parameters : {})) {
-    if (isObject(parameter) && typeof parameter.$ref !== 'string') {
-      visit(parameter, ['components', 'parameters', name]);
-    }
-  }
-  for (const [pathKey, pathItem] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
-    if (!isObject(pathItem)) {
-      continue;
-    }
-    visitAll(pathItem.parameters, ['paths', pathKey, 'parameters']);
-    for (const method of HTTP_METHODS) {
-      if (isObject(pathItem[method])) {
-        visitAll(pathItem[method].parameters, ['paths', pathKey, method, 'parameters']);
-      }
-    }
-  }
-}
-
 export default function hfcSchemas(targetVal, options) {
   const check = CHECKS[options && options.check];
   if (check === undefined) {
@@ -493,9 +466,9 @@ export default function hfcSchemas(targetVal, options) {
   const report = (message, resultPath) => results.push({ message, path: resultPath });
   const context = contextOf(targetVal);
   const schemaCheck = typeof check === 'function' ? check : check.schema;
-  walkDocument(targetVal, (schema, path, role) => schemaCheck(schema, path, role, report, context));
-  if (typeof check.parameter === 'function') {
-    walkParameters(targetVal, (parameter, path) => check.parameter(parameter, path, report));
-  }
+  const parameterCheck = typeof check.parameter === 'function'
+    ? (parameter, path) => check.parameter(parameter, path, report)
+    : undefined;
+  walkDocument(targetVal, (schema, path, role) => schemaCheck(schema, path, role, report, context), parameterCheck);
   return results;
 }

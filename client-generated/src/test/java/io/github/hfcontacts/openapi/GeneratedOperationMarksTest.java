@@ -6,13 +6,9 @@ import io.github.hfcontacts.openapi.annotation.SpecOperation;
 import io.github.hfcontacts.openapi.api.ContactCustomFieldsApi;
 import io.github.hfcontacts.openapi.api.ContactGroupsApi;
 import io.github.hfcontacts.openapi.api.ContactsApi;
-import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,19 +29,14 @@ import retrofit2.http.POST;
  * {@link SpecOperation}, generated from {@code x-idempotent} and {@code x-idempotent-when}.
  */
 class GeneratedOperationMarksTest {
-  private static final Path SPEC = Path.of("..", "openapi", "happyfox-contacts.yaml");
   private static final Path GENERATED_API =
       Path.of("target/generated-sources/openapi/src/main/java/io/github/hfcontacts/openapi/api");
   private static final Map<String, Operation> OPERATIONS = new LinkedHashMap<>();
   private static final Map<String, String> PATHS = new LinkedHashMap<>();
 
   @BeforeAll
-  static void readSpec() throws IOException {
-    ParseOptions options = new ParseOptions();
-    options.setResolve(false);
-    OpenAPI api = new OpenAPIV3Parser()
-        .readContents(Files.readString(SPEC, StandardCharsets.UTF_8), null, options).getOpenAPI();
-    api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+  static void readSpec() {
+    SpecExamples.spec().getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
       OPERATIONS.put(op.getOperationId(), op);
       PATHS.put(op.getOperationId(), method + " " + path);
     }));

@@ -66,9 +66,8 @@ final class ModelReference {
       out.append("Enum `").append(type.getSimpleName()).append("`; `getValue()` is the wire value.\n\n");
       out.append("| wire value | constant |\n|---|---|\n");
       for (Object constant : type.getEnumConstants()) {
-        String wire = wireValue(type, (Enum<?>) constant);
-        out.append("| ").append(wire == null ? "(any other value)" : "`" + wire + "`")
-            .append(" | `").append(((Enum<?>) constant).name()).append("` |\n");
+        out.append("| `").append(wireValue(type, (Enum<?>) constant))
+            .append("` | `").append(((Enum<?>) constant).name()).append("` |\n");
       }
       return;
     }
@@ -177,7 +176,7 @@ final class ModelReference {
   private static String wireValue(Class<?> type, Enum<?> constant) {
     try {
       Object value = type.getMethod("getValue").invoke(constant);
-      return value == null ? null : value.toString();
+      return value.toString();
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(type + " has no getValue()", e);
     }

@@ -178,8 +178,7 @@ public final class BreakingChangeGate {
     if (notes != null && !baselineVersion.equals(currentVersion)) {
       releaseNotes = releaseNotes(Files.readString(notes, StandardCharsets.UTF_8), currentVersion);
       if (releaseNotes == null) {
-        passed = false;
-        reason =
+        String missingNotes =
             "info.version "
                 + currentVersion
                 + " differs from the baseline's but has no release notes: add a section '## "
@@ -187,6 +186,9 @@ public final class BreakingChangeGate {
                 + "' to "
                 + notes.getFileName()
                 + " saying what changed.";
+        // Both problems when the differences failed the gate already.
+        reason = passed ? missingNotes : reason + " " + missingNotes;
+        passed = false;
       }
     }
     String changelog =

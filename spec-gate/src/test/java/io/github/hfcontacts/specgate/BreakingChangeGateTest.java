@@ -125,6 +125,18 @@ class BreakingChangeGateTest {
   }
 
   @Test
+  void breakingChangesWithoutAMajorBumpAndWithoutReleaseNotesReportBoth() throws Exception {
+    BreakingChangeGate.Verdict verdict = BreakingChangeGate.evaluate(BASELINE,
+        GATE_FIXTURES.resolve("breaking-with-minor-bump.yaml"), GATE_FIXTURES.resolve("release-notes-without-2.0.0.md"));
+
+    assertThat(verdict.passed()).isFalse();
+    assertThat(verdict.reason())
+        .contains("Breaking changes without a major version bump (info.version 1.0.0 -> 1.1.0)")
+        .contains("1.1.0 differs from the baseline's but has no release notes", "'## 1.1.0'");
+    assertThat(verdict.changelog()).contains("**FAILED**");
+  }
+
+  @Test
   void theSameVersionNeedsNoNewReleaseNotes() throws Exception {
     BreakingChangeGate.Verdict verdict = BreakingChangeGate.evaluate(
         BASELINE, GATE_FIXTURES.resolve("base.yaml"), GATE_FIXTURES.resolve("release-notes-without-2.0.0.md"));

@@ -93,6 +93,8 @@ import java.util.function.Supplier;
  */
 public final class Bucket4jRateBudget implements RateBudget {
   private static final Duration EPOCHS_NEVER_REFILL = Duration.ofDays(3650);
+  /** The most epochs one cleaning deletes the in-flight buckets of, after a long idle spell. */
+  private static final int MAX_EPOCHS_CLEANED = 1000;
 
   private final ProxyManager<String> buckets;
   private final String name;
@@ -144,7 +146,7 @@ public final class Bucket4jRateBudget implements RateBudget {
     try {
       long epoch = epoch();
       dropEpochsBefore(epoch - 1);
-      ConsumptionProbe rate = lane.rate().tryConsumeAndReturnRemaining(1);
+      ConsumptionProbe rate = lane.rate.tryConsumeAndReturnRemaining(1);
       if (!rate.isConsumed()) {
         long wait = Math.max(1, rate.getNanosToWaitForRefill());
         return wait > lane.pauseThresholdNanos
@@ -153,7 +155,7 @@ public final class Bucket4jRateBudget implements RateBudget {
       }
       Bucket inFlight = lane.inFlight(epoch);
       if (!inFlight.tryConsume(1)) {
-        lane.rate().addTokens(1); // not sent after all
+        lane.rate.addTokens(1); // not sent after all
         return Acquisition.denied(pollInterval);
       }
       return Acquisition.granted(new InFlightPermit(lane, epoch));
@@ -173,9 +175,9 @@ public final class Bucket4jRateBudget implements RateBudget {
         // Leave the bucket at minus the tokens the pause refills: the next one comes after it.
         double refill = lane.refillPerNano * duration.toNanos();
         long deficit = refill >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) Math.ceil(refill);
-        long toConsume = lane.rate().getAvailableTokens() + deficit;
+        long toConsume = lane.rate.getAvailableTokens() + deficit;
         if (toConsume > 0) {
-          lane.rate().consumeIgnoringRateLimits(toConsume);
+          lane.rate.consumeIgnoringRateLimits(toConsume);
         }
       }
     } catch (RuntimeException e) {
@@ -191,7 +193,7 @@ public final class Bucket4jRateBudget implements RateBudget {
     Lane lane = lane(kind);
     long available;
     try {
-      available = lane.rate().getAvailableTokens();
+      available = lane.rate.getAvailableTokens();
     } catch (RuntimeException e) {
       throw unavailable("could not read the " + kind + " budget", e);
     }
@@ -250,14 +252,22 @@ public final class Bucket4jRateBudget implements RateBudget {
     return Math.floorDiv(clock.millis(), epochMillis);
   }
 
-  /** Deletes the in-flight buckets of epochs before {@code oldest}, once per epoch per process. */
+  /**
+   * Deletes the in-flight buckets of epochs before {@code oldest}, once per epoch per process:
+   * every epoch since the last cleaning (at most {@value #MAX_EPOCHS_CLEANED}, the oldest first:
+   * those hold this process's own buckets), or only {@code oldest - 1} on the first call.
+   */
   private void dropEpochsBefore(long oldest) {
     long seen = cleanedEpoch.get();
     if (seen >= oldest || !cleanedEpoch.compareAndSet(seen, oldest)) {
       return;
     }
-    for (Lane lane : new Lane[] {gets, posts}) {
-      buckets.removeProxy(lane.inFlightKey(oldest - 1));
+    long from = seen == Long.MIN_VALUE ? oldest - 1 : seen;
+    long to = oldest - from > MAX_EPOCHS_CLEANED ? from + MAX_EPOCHS_CLEANED : oldest;
+    for (long epoch = from; epoch < to; epoch++) {
+      for (Lane lane : new Lane[] {gets, posts}) {
+        buckets.removeProxy(lane.inFlightKey(epoch));
+      }
     }
   }
 
@@ -273,7 +283,6 @@ public final class Bucket4jRateBudget implements RateBudget {
     final String prefix;
     final double refillPerNano;
     final long pauseThresholdNanos;
-    final Supplier<BucketConfiguration> rateConfig;
     final Supplier<BucketConfiguration> inFlightConfig;
     final Bucket rate;
 
@@ -293,13 +302,8 @@ public final class Bucket4jRateBudget implements RateBudget {
           .addLimit(Bandwidth.builder().capacity(maxInFlight)
               .refillIntervally(maxInFlight, EPOCHS_NEVER_REFILL).build())
           .build();
-      this.rateConfig = () -> rateBuckets;
       this.inFlightConfig = () -> inFlightBuckets;
-      this.rate = buckets.getProxy(prefix + ":rate", rateConfig);
-    }
-
-    Bucket rate() {
-      return rate;
+      this.rate = buckets.getProxy(prefix + ":rate", () -> rateBuckets);
     }
 
     String inFlightKey(long epoch) {

@@ -123,6 +123,24 @@ class Bucket4jRateBudgetTest {
   }
 
   @Test
+  void aProcessIdleForSeveralEpochsDeletesEveryInFlightBucketLeftBehind() {
+    Bucket4jRateBudget budget = small(store).build();
+    quietSpell(budget);
+    granted(budget.tryAcquire(Kind.GET)).close();
+    time.advance(Duration.ofSeconds(20)); // the next epoch
+    granted(budget.tryAcquire(Kind.POST)).close();
+    granted(budget.tryAcquire(Kind.GET)).close();
+    assertThat(store.keys("happyfox:acme:*:inflight:*")).hasSize(3);
+    time.advance(Duration.ofSeconds(100)); // idle for five epochs
+
+    granted(budget.tryAcquire(Kind.GET)).close();
+
+    long epoch = time.clock().millis() / 20_000;
+    assertThat(store.keys("happyfox:acme:*:inflight:*"))
+        .containsExactly("happyfox:acme:get:inflight:" + epoch);
+  }
+
+  @Test
   void aPauseMakesEveryKindWaitForIt() {
     Bucket4jRateBudget budget = small(store).build();
     quietSpell(budget);

@@ -23,10 +23,6 @@ final class FakeTime {
     nanos.set(START + elapsedNanos);
   }
 
-  long elapsedNanos() {
-    return nanos.get() - START;
-  }
-
   TimeMeter meter() {
     return new TimeMeter() {
       @Override

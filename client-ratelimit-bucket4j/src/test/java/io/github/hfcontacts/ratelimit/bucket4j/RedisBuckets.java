@@ -12,6 +12,9 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * A Bucket4j proxy manager over one Lettuce connection, set up as the module's documentation
@@ -47,6 +50,13 @@ final class RedisBuckets implements AutoCloseable {
   /** Buckets whose refills read {@code clock}. */
   static RedisBuckets connect(String uri, TimeMeter clock) {
     return new RedisBuckets(uri, clock);
+  }
+
+  /** Returns the keys matching a Redis glob {@code pattern}, sorted. */
+  List<String> keys(String pattern) {
+    List<String> keys = new ArrayList<>(connection.sync().keys(pattern));
+    Collections.sort(keys);
+    return keys;
   }
 
   /** Deletes every key: a fresh store for the next test. */

@@ -69,10 +69,6 @@ final class RedisServer implements AutoCloseable {
     throw new IOException("redis-server did not listen on 127.0.0.1:" + port + " within 20 s");
   }
 
-  int port() {
-    return port;
-  }
-
   String uri() {
     return "redis://127.0.0.1:" + port;
   }
@@ -120,7 +116,7 @@ final class RedisServer implements AutoCloseable {
         + "`apt-get install -y redis-server` (.ci/run does)");
   }
 
-  static int freePort() throws IOException {
+  private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       return socket.getLocalPort();
     }
