@@ -325,8 +325,7 @@ public final class Contacts {
 
     @Override
     public List<ItemResult<ContactDraft>> results(
-        int offset, List<ContactDraft> chunk, ContactUpsertResponse body)
-        throws BulkRunner.Mismatch {
+        List<ContactDraft> chunk, ContactUpsertResponse body) throws BulkRunner.Mismatch {
       if (!body.isContactUpsertResultList()) {
         throw new BulkRunner.Mismatch("one contact object instead of a list of results");
       }
@@ -350,9 +349,9 @@ public final class Contacts {
               "result " + i + " names another email than item " + i + " of the chunk");
         }
         if (answer.getSuccess()) {
-          results.add(ItemResult.succeeded(offset + i, draft, answer.getId(), null));
+          results.add(ItemResult.succeeded(i, draft, answer.getId(), null));
         } else {
-          results.add(ItemResult.rejected(offset + i, draft, answer.getId(),
+          results.add(ItemResult.rejected(i, draft, answer.getId(),
               Models.fieldErrors(answer.getErrors()), null));
         }
       }
