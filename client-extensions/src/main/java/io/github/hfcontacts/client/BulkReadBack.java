@@ -48,7 +48,7 @@ final class BulkReadBack {
         return BulkRunner.Verdict.notApplied("the contact's is_login_enabled differs");
       }
     }
-    return BulkRunner.Verdict.applied(contact.getId(), null);
+    return BulkRunner.Verdict.applied(contact.getId());
   }
 
   /**
@@ -133,13 +133,13 @@ final class BulkReadBack {
     if (access != member.accessTickets()) {
       return BulkRunner.Verdict.notApplied("the member's access_tickets is " + access);
     }
-    return BulkRunner.Verdict.applied(member.contactId(), null);
+    return BulkRunner.Verdict.applied(member.contactId());
   }
 
   static BulkRunner.Verdict removed(long contactId, Set<Long> members) {
     return members.contains(contactId)
         ? BulkRunner.Verdict.notApplied("the contact is still a member of the group")
-        : BulkRunner.Verdict.applied(contactId, "the contact is not a member of the group");
+        : BulkRunner.Verdict.applied(contactId);
   }
 
   static Set<Long> ids(Map<Long, Boolean> members) {

@@ -73,6 +73,7 @@ final class BulkRunner {
     final boolean known;
     final boolean applied;
     final Long id;
+    /** What differs, or why the item could not be read back; null when applied. */
     final String detail;
 
     private Verdict(boolean known, boolean applied, Long id, String detail) {
@@ -83,8 +84,8 @@ final class BulkRunner {
     }
 
     /** HappyFox holds the item as it was sent. */
-    static Verdict applied(Long id, String detail) {
-      return new Verdict(true, true, id, detail);
+    static Verdict applied(Long id) {
+      return new Verdict(true, true, id, null);
     }
 
     /** HappyFox does not hold the item as it was sent; {@code detail} says what differs. */
