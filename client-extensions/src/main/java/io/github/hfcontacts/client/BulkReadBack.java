@@ -6,7 +6,6 @@ import io.github.hfcontacts.openapi.model.Contact;
 import io.github.hfcontacts.openapi.model.ContactGroupDetail;
 import io.github.hfcontacts.openapi.model.ContactGroupMember;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -140,9 +139,5 @@ final class BulkReadBack {
     return members.contains(contactId)
         ? BulkRunner.Verdict.notApplied("the contact is still a member of the group")
         : BulkRunner.Verdict.applied(contactId);
-  }
-
-  static Set<Long> ids(Map<Long, Boolean> members) {
-    return new HashSet<>(members.keySet());
   }
 }

@@ -322,7 +322,7 @@ public final class ContactGroups {
 
     @Override
     public List<BulkRunner.Verdict> readBack(List<Long> contactIds) {
-      Set<Long> current = BulkReadBack.ids(BulkReadBack.members(groupId, executor, api));
+      Set<Long> current = BulkReadBack.members(groupId, executor, api).keySet();
       List<BulkRunner.Verdict> verdicts = new ArrayList<>();
       for (Long contactId : contactIds) {
         verdicts.add(BulkReadBack.removed(contactId, current));
