@@ -106,7 +106,8 @@ final class BulkReadBack {
     return null;
   }
 
-  private static String normalEmail(String email) {
+  /** An email as the bulk checks compare them: trimmed, in lower case. */
+  static String normalEmail(String email) {
     return email.trim().toLowerCase(Locale.ROOT);
   }
 

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -343,8 +342,7 @@ public final class Contacts {
         String sent = draft.email().orElse(null);
         String answered = answer.getEmail();
         if (sent != null && answered != null
-            && !sent.trim().toLowerCase(Locale.ROOT)
-                .equals(answered.trim().toLowerCase(Locale.ROOT))) {
+            && !BulkReadBack.normalEmail(sent).equals(BulkReadBack.normalEmail(answered))) {
           throw new BulkRunner.Mismatch(
               "result " + i + " names another email than item " + i + " of the chunk");
         }
