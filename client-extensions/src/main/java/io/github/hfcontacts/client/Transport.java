@@ -153,8 +153,13 @@ final class Transport implements CallExecutor {
   /** A bulk chunk gets the policy's total time, measured like every operation's deadline. */
   @Override
   public BooleanSupplier startChunkDeadline() {
-    long deadline = ticker.read() + retryPolicy.maxTotalTime().toNanos();
+    long deadline = deadlineFromNow();
     return () -> ticker.read() - deadline < 0;
+  }
+
+  /** The ticker reading at which the policy's total time, starting now, is up. */
+  private long deadlineFromNow() {
+    return ticker.read() + retryPolicy.maxTotalTime().toNanos();
   }
 
   /**
@@ -186,7 +191,7 @@ final class Transport implements CallExecutor {
     // idempotent (x-idempotent, or x-idempotent-when holding for this very body). Decided at the
     // first failure only, since checking a body's items reads a copy of it.
     Boolean replayable = null;
-    long deadline = ticker.read() + retryPolicy.maxTotalTime().toNanos();
+    long deadline = deadlineFromNow();
     boolean retried500 = false;
     int sent = 0;
     while (true) {
