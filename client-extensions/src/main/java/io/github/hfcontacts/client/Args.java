@@ -22,6 +22,13 @@ final class Args {
     return id;
   }
 
+  static int atLeastOne(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1 but was " + value);
+    }
+    return value;
+  }
+
   static <T> T notNull(String name, T value) {
     return Objects.requireNonNull(value, name);
   }

@@ -77,7 +77,8 @@ public final class AsyncContacts {
    * @return the page, or the failure
    */
   public CompletableFuture<Page<Contact>> listPage(int pageNumber) {
-    return runner.submit(() -> contacts.fetchPage(checkPage(pageNumber), null));
+    return runner.submit(
+        () -> contacts.fetchPage(Args.atLeastOne("pageNumber", pageNumber), null));
   }
 
   /**
@@ -90,8 +91,8 @@ public final class AsyncContacts {
    * @return the page, or the failure
    */
   public CompletableFuture<Page<Contact>> searchPage(SearchQuery query, int pageNumber) {
-    return runner.submit(() -> contacts.fetchPage(
-        checkPage(pageNumber), Objects.requireNonNull(query, "query").render()));
+    return runner.submit(() -> contacts.fetchPage(Args.atLeastOne("pageNumber", pageNumber),
+        Objects.requireNonNull(query, "query").render()));
   }
 
   /**
@@ -243,13 +244,6 @@ public final class AsyncContacts {
   public CompletableFuture<Contact> updatePrimaryPhone(
       long contactId, String newNumber, PhoneKind kind) {
     return runner.submit(() -> contacts.updatePrimaryPhone(contactId, newNumber, kind));
-  }
-
-  private static int checkPage(int pageNumber) {
-    if (pageNumber < 1) {
-      throw new IllegalArgumentException("pageNumber must be at least 1 but was " + pageNumber);
-    }
-    return pageNumber;
   }
 
   /**

@@ -6,7 +6,6 @@ import io.github.hfcontacts.openapi.model.Contact;
 import io.github.hfcontacts.openapi.model.ContactGroupDetail;
 import io.github.hfcontacts.openapi.model.ContactGroupMember;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +47,7 @@ final class BulkReadBack {
         return BulkRunner.Verdict.notApplied("the contact's is_login_enabled differs");
       }
     }
-    return BulkRunner.Verdict.applied(contact.getId(), null);
+    return BulkRunner.Verdict.applied(contact.getId());
   }
 
   /**
@@ -107,7 +106,8 @@ final class BulkReadBack {
     return null;
   }
 
-  private static String normalEmail(String email) {
+  /** An email as the bulk checks compare them: trimmed, in lower case. */
+  static String normalEmail(String email) {
     return email.trim().toLowerCase(Locale.ROOT);
   }
 
@@ -133,16 +133,12 @@ final class BulkReadBack {
     if (access != member.accessTickets()) {
       return BulkRunner.Verdict.notApplied("the member's access_tickets is " + access);
     }
-    return BulkRunner.Verdict.applied(member.contactId(), null);
+    return BulkRunner.Verdict.applied(member.contactId());
   }
 
   static BulkRunner.Verdict removed(long contactId, Set<Long> members) {
     return members.contains(contactId)
         ? BulkRunner.Verdict.notApplied("the contact is still a member of the group")
-        : BulkRunner.Verdict.applied(contactId, "the contact is not a member of the group");
-  }
-
-  static Set<Long> ids(Map<Long, Boolean> members) {
-    return new HashSet<>(members.keySet());
+        : BulkRunner.Verdict.applied(contactId);
   }
 }

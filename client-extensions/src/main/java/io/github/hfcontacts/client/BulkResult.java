@@ -3,6 +3,7 @@ package io.github.hfcontacts.client;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The per-item outcome of a bulk operation that the client split into requests of at most 100
@@ -41,13 +42,7 @@ public final class BulkResult<T> {
   BulkResult(List<ItemResult<T>> items, List<ChunkFailure> chunkFailures) {
     this.items = Collections.unmodifiableList(new ArrayList<>(items));
     this.chunkFailures = Collections.unmodifiableList(new ArrayList<>(chunkFailures));
-    int ok = 0;
-    for (ItemResult<T> item : items) {
-      if (item.succeeded()) {
-        ok++;
-      }
-    }
-    this.succeeded = ok;
+    this.succeeded = count(ItemResult::succeeded);
   }
 
   /**
@@ -102,13 +97,7 @@ public final class BulkResult<T> {
    * @return the number of {@link ItemResult.Status#REJECTED} items
    */
   public int rejected() {
-    int count = 0;
-    for (ItemResult<T> item : items) {
-      if (item.status() == ItemResult.Status.REJECTED) {
-        count++;
-      }
-    }
-    return count;
+    return count(item -> item.status() == ItemResult.Status.REJECTED);
   }
 
   /**
@@ -120,9 +109,13 @@ public final class BulkResult<T> {
    * @return the number of items whose fate is unknown
    */
   public int outcomeUnknown() {
+    return count(ItemResult::outcomeUnknown);
+  }
+
+  private int count(Predicate<ItemResult<T>> which) {
     int count = 0;
     for (ItemResult<T> item : items) {
-      if (item.outcomeUnknown()) {
+      if (which.test(item)) {
         count++;
       }
     }

@@ -31,12 +31,12 @@ final class BulkRunner {
     Call<B> call(List<I> chunk);
 
     /**
-     * One result per item of {@code chunk}, in order; {@code offset} is the index of the chunk's
-     * first item in the caller's input.
+     * One result per item of {@code chunk}, in order, indexed from 0 (the runner sets each
+     * result's index in the caller's input).
      *
      * @throws Mismatch if the answer cannot be matched to the items sent
      */
-    List<ItemResult<I>> results(int offset, List<I> chunk, B body) throws Mismatch;
+    List<ItemResult<I>> results(List<I> chunk, B body) throws Mismatch;
 
     /** Whether sending {@code item} twice leaves HappyFox as sending it once. */
     boolean replayable(I item);
@@ -73,6 +73,7 @@ final class BulkRunner {
     final boolean known;
     final boolean applied;
     final Long id;
+    /** What differs, or why the item could not be read back; null when applied. */
     final String detail;
 
     private Verdict(boolean known, boolean applied, Long id, String detail) {
@@ -83,8 +84,8 @@ final class BulkRunner {
     }
 
     /** HappyFox holds the item as it was sent. */
-    static Verdict applied(Long id, String detail) {
-      return new Verdict(true, true, id, detail);
+    static Verdict applied(Long id) {
+      return new Verdict(true, true, id, null);
     }
 
     /** HappyFox does not hold the item as it was sent; {@code detail} says what differs. */
@@ -162,7 +163,7 @@ final class BulkRunner {
         try {
           int[] attempts = {1};
           B body = executor.execute(call, attempts);
-          List<ItemResult<I>> answered = spec.results(0, sending, body);
+          List<ItemResult<I>> answered = spec.results(sending, body);
           if (answered.size() != sending.size()) {
             throw new Mismatch(answered.size() + " results for " + sending.size() + " items");
           }

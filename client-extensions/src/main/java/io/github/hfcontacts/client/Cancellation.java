@@ -48,11 +48,6 @@ final class Cancellation {
     }
   }
 
-  /** The cancellation of the operation running on this thread, or null. */
-  static Cancellation current() {
-    return CURRENT.get();
-  }
-
   /**
    * Registers the call about to be sent.
    *

@@ -278,7 +278,7 @@ public final class ContactGroups {
 
     @Override
     public List<ItemResult<GroupMember>> results(
-        int offset, List<GroupMember> chunk, List<GroupContactUpdateResult> answers)
+        List<GroupMember> chunk, List<GroupContactUpdateResult> answers)
         throws BulkRunner.Mismatch {
       if (answers.size() != chunk.size()) {
         throw new BulkRunner.Mismatch(answers.size() + " results for " + chunk.size() + " items");
@@ -296,9 +296,9 @@ public final class ContactGroups {
               + answer.getData().getContact() + ", not " + member.contactId());
         }
         if (answer.getSuccess()) {
-          results.add(ItemResult.succeeded(offset + i, member, member.contactId(), null));
+          results.add(ItemResult.succeeded(i, member, member.contactId(), null));
         } else {
-          results.add(ItemResult.rejected(offset + i, member, member.contactId(),
+          results.add(ItemResult.rejected(i, member, member.contactId(),
               Models.fieldErrors(answer.getErrors()), null));
         }
       }
@@ -322,7 +322,7 @@ public final class ContactGroups {
 
     @Override
     public List<BulkRunner.Verdict> readBack(List<Long> contactIds) {
-      Set<Long> current = BulkReadBack.ids(BulkReadBack.members(groupId, executor, api));
+      Set<Long> current = BulkReadBack.members(groupId, executor, api).keySet();
       List<BulkRunner.Verdict> verdicts = new ArrayList<>();
       for (Long contactId : contactIds) {
         verdicts.add(BulkReadBack.removed(contactId, current));
@@ -353,8 +353,7 @@ public final class ContactGroups {
 
     @Override
     public List<ItemResult<Long>> results(
-        int offset, List<Long> chunk, List<GroupContactRemovalResult> answers)
-        throws BulkRunner.Mismatch {
+        List<Long> chunk, List<GroupContactRemovalResult> answers) throws BulkRunner.Mismatch {
       if (answers.size() != chunk.size()) {
         throw new BulkRunner.Mismatch(answers.size() + " results for " + chunk.size() + " items");
       }
@@ -372,10 +371,10 @@ public final class ContactGroups {
               "result " + i + " is for contact " + answered + ", not " + contactId);
         }
         if (answer.getSuccess()) {
-          results.add(ItemResult.succeeded(offset + i, contactId, contactId, message));
+          results.add(ItemResult.succeeded(i, contactId, contactId, message));
         } else {
           results.add(ItemResult.rejected(
-              offset + i, contactId, contactId, Collections.emptyList(), message));
+              i, contactId, contactId, Collections.emptyList(), message));
         }
       }
       return results;

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -325,8 +324,7 @@ public final class Contacts {
 
     @Override
     public List<ItemResult<ContactDraft>> results(
-        int offset, List<ContactDraft> chunk, ContactUpsertResponse body)
-        throws BulkRunner.Mismatch {
+        List<ContactDraft> chunk, ContactUpsertResponse body) throws BulkRunner.Mismatch {
       if (!body.isContactUpsertResultList()) {
         throw new BulkRunner.Mismatch("one contact object instead of a list of results");
       }
@@ -344,15 +342,14 @@ public final class Contacts {
         String sent = draft.email().orElse(null);
         String answered = answer.getEmail();
         if (sent != null && answered != null
-            && !sent.trim().toLowerCase(Locale.ROOT)
-                .equals(answered.trim().toLowerCase(Locale.ROOT))) {
+            && !BulkReadBack.normalEmail(sent).equals(BulkReadBack.normalEmail(answered))) {
           throw new BulkRunner.Mismatch(
               "result " + i + " names another email than item " + i + " of the chunk");
         }
         if (answer.getSuccess()) {
-          results.add(ItemResult.succeeded(offset + i, draft, answer.getId(), null));
+          results.add(ItemResult.succeeded(i, draft, answer.getId(), null));
         } else {
-          results.add(ItemResult.rejected(offset + i, draft, answer.getId(),
+          results.add(ItemResult.rejected(i, draft, answer.getId(),
               Models.fieldErrors(answer.getErrors()), null));
         }
       }

@@ -453,7 +453,7 @@ public final class CustomFieldValue {
       return null;
     }
     // bitLength is cheap; more than MAX_DIGITS_EXAMINED digits means out of bounds anyway.
-    if (number.unscaledValue().bitLength() > MAX_DIGITS_EXAMINED * 10 / 3) {
+    if (tooManyDigits(number)) {
       return describe(number) + " has more digits than a HappyFox number can hold";
     }
     long integerDigits = digitsBeforePoint(number);
@@ -468,9 +468,14 @@ public final class CustomFieldValue {
     return null;
   }
 
+  /** More than MAX_DIGITS_EXAMINED digits, told by the cheap bitLength alone. */
+  private static boolean tooManyDigits(BigDecimal number) {
+    return number.unscaledValue().bitLength() > MAX_DIGITS_EXAMINED * 10 / 3;
+  }
+
   /** precision - scale, in long arithmetic: negative for 0.00x, huge for 1E+999999999. */
   private static long digitsBeforePoint(BigDecimal number) {
-    if (number.unscaledValue().bitLength() > MAX_DIGITS_EXAMINED * 10 / 3) {
+    if (tooManyDigits(number)) {
       return Long.MAX_VALUE;
     }
     return (long) number.precision() - number.scale();
@@ -478,7 +483,7 @@ public final class CustomFieldValue {
 
   /** A short rendering of any number: plain when short, scientific otherwise, never huge. */
   static String describe(BigDecimal number) {
-    if (number.unscaledValue().bitLength() > MAX_DIGITS_EXAMINED * 10 / 3) {
+    if (tooManyDigits(number)) {
       return "a number of about " + (long) (number.unscaledValue().bitLength() * 0.30103)
           + " digits";
     }

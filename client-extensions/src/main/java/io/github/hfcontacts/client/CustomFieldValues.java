@@ -5,7 +5,6 @@ import io.github.hfcontacts.openapi.model.ContactCustomFieldValue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,14 +40,13 @@ import java.util.Set;
 public final class CustomFieldValues {
   private final Map<Long, CustomFieldValue> values;
   private final Map<Long, String> names;
-  private final Set<Long> unreadable;
+  /** Why each unreadable field could not be read, in the order of the response. */
   private final Map<Long, String> reasons;
 
   private CustomFieldValues(Map<Long, CustomFieldValue> values, Map<Long, String> names,
-      Set<Long> unreadable, Map<Long, String> reasons) {
+      Map<Long, String> reasons) {
     this.values = values;
     this.names = names;
-    this.unreadable = unreadable;
     this.reasons = reasons;
   }
 
@@ -65,7 +63,6 @@ public final class CustomFieldValues {
     Objects.requireNonNull(contact, "contact");
     Map<Long, CustomFieldValue> values = new LinkedHashMap<>();
     Map<Long, String> names = new LinkedHashMap<>();
-    Set<Long> unreadable = new LinkedHashSet<>();
     Map<Long, String> reasons = new LinkedHashMap<>();
     List<ContactCustomFieldValue> items = contact.getCustomFields();
     if (items != null) {
@@ -82,11 +79,9 @@ public final class CustomFieldValues {
             CustomFieldValue.read(id, type, item.getValue(), item.getValueId());
         if (value == null) {
           values.remove(id);
-          unreadable.add(id);
           reasons.put(id, CustomFieldValue.whyUnreadable(type, item.getValue(), item.getValueId()));
         } else {
           values.put(id, value);
-          unreadable.remove(id);
           reasons.remove(id);
         }
       }
@@ -94,7 +89,6 @@ public final class CustomFieldValues {
     return new CustomFieldValues(
         Collections.unmodifiableMap(values),
         Collections.unmodifiableMap(names),
-        Collections.unmodifiableSet(unreadable),
         Collections.unmodifiableMap(reasons));
   }
 
@@ -130,7 +124,7 @@ public final class CustomFieldValues {
    * @return an unmodifiable set, usually empty
    */
   public Set<Long> unreadableFieldIds() {
-    return unreadable;
+    return reasons.keySet();
   }
 
   /**
@@ -165,7 +159,7 @@ public final class CustomFieldValues {
    */
   @Override
   public String toString() {
-    return "CustomFieldValues{" + values.values() + (unreadable.isEmpty() ? "" : ", unreadable "
-        + unreadable) + "}";
+    return "CustomFieldValues{" + values.values() + (reasons.isEmpty() ? "" : ", unreadable "
+        + reasons.keySet()) + "}";
   }
 }

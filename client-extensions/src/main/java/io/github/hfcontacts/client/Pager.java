@@ -72,9 +72,7 @@ public final class Pager<T> implements Iterable<T> {
    * @throws IllegalArgumentException naming {@code maxPages} if it is less than 1
    */
   public Pager<T> maxPages(int maxPages) {
-    if (maxPages < 1) {
-      throw new IllegalArgumentException("maxPages must be at least 1 but was " + maxPages);
-    }
+    Args.atLeastOne("maxPages", maxPages);
     return new Pager<>(fetcher, pageSize, maxPages, firstPage);
   }
 
@@ -92,9 +90,7 @@ public final class Pager<T> implements Iterable<T> {
    * @throws IllegalArgumentException naming {@code firstPage} if it is less than 1
    */
   public Pager<T> startingAt(int firstPage) {
-    if (firstPage < 1) {
-      throw new IllegalArgumentException("firstPage must be at least 1 but was " + firstPage);
-    }
+    Args.atLeastOne("firstPage", firstPage);
     return new Pager<>(fetcher, pageSize, maxPages, firstPage);
   }
 

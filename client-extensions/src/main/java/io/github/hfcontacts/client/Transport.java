@@ -153,8 +153,13 @@ final class Transport implements CallExecutor {
   /** A bulk chunk gets the policy's total time, measured like every operation's deadline. */
   @Override
   public BooleanSupplier startChunkDeadline() {
-    long deadline = ticker.read() + retryPolicy.maxTotalTime().toNanos();
+    long deadline = deadlineFromNow();
     return () -> ticker.read() - deadline < 0;
+  }
+
+  /** The ticker reading at which the policy's total time, starting now, is up. */
+  private long deadlineFromNow() {
+    return ticker.read() + retryPolicy.maxTotalTime().toNanos();
   }
 
   /**
@@ -182,17 +187,16 @@ final class Transport implements CallExecutor {
     Request request = call.request();
     String method = request.method();
     String path = request.url().encodedPath();
-    boolean idempotent = method.equals("GET") || method.equals("HEAD");
     // What may be sent again after an unknown outcome: reads, and writes the contract marks
     // idempotent (x-idempotent, or x-idempotent-when holding for this very body). Decided at the
     // first failure only, since checking a body's items reads a copy of it.
     Boolean replayable = null;
-    long deadline = ticker.read() + retryPolicy.maxTotalTime().toNanos();
+    long deadline = deadlineFromNow();
     boolean retried500 = false;
     int sent = 0;
     while (true) {
       Call<T> current = sent == 0 ? call : call.clone();
-      RateBudget.Permit permit = acquirePermit(method, path, idempotent, sent, deadline);
+      RateBudget.Permit permit = acquirePermit(method, path, sent, deadline);
       boundTimeout(current, deadline);
       watchdogShield.cover();
       sent++;
@@ -316,9 +320,8 @@ final class Transport implements CallExecutor {
    * Throws instead of sleeping when the wait would pass the deadline, and when the budget cannot be
    * consulted: a request is never sent without a permit.
    */
-  private RateBudget.Permit acquirePermit(
-      String method, String path, boolean idempotent, int sent, long deadline) {
-    RateBudget.Kind kind = idempotent ? RateBudget.Kind.GET : RateBudget.Kind.POST;
+  private RateBudget.Permit acquirePermit(String method, String path, int sent, long deadline) {
+    RateBudget.Kind kind = RateBudget.Kind.of(method);
     while (true) {
       RateBudget.Acquisition acquisition;
       try {

@@ -1,12 +1,12 @@
 package io.github.hfcontacts.client;
 
+import static io.github.hfcontacts.client.Fixtures.contact;
+import static io.github.hfcontacts.client.Fixtures.contactJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.squareup.moshi.JsonAdapter;
 import io.github.hfcontacts.openapi.model.Contact;
-import io.github.hfcontacts.openapi.moshi.HappyFoxMoshi;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -127,9 +127,9 @@ class CustomFieldNumberBoundsTest {
 
   @Test
   void setLoginEnabledAndUpdatePrimaryPhoneRefuseBeforeWriting() throws Exception {
-    String body = "{\"id\": 33, \"name\": \"x\", \"email\": \"x@example.com\","
-        + " \"primary_phone\": {\"id\": 31, \"type\": \"w\", \"number\": \"1\"},"
-        + " \"custom_fields\": [{\"id\": 6, \"type\": \"number\", \"value\": 1e10000000}]}";
+    String body = contactJson(
+        "\"primary_phone\": {\"id\": 31, \"type\": \"w\", \"number\": \"1\"}, ",
+        "[{\"id\": 6, \"type\": \"number\", \"value\": 1e10000000}]");
     mock.enqueueJson(200, body);
     mock.enqueueJson(200, body);
     mock.enqueueJson(200, body);
@@ -147,15 +147,5 @@ class CustomFieldNumberBoundsTest {
     for (int i = 0; i < 3; i++) {
       assertThat(mock.take().getMethod()).isEqualTo("GET");
     }
-  }
-
-  private static String contactJson(String customFields) {
-    return "{\"id\": 33, \"name\": \"x\", \"email\": \"x@example.com\", \"custom_fields\": "
-        + customFields + "}";
-  }
-
-  private static Contact contact(String customFields) throws Exception {
-    JsonAdapter<Contact> adapter = HappyFoxMoshi.create().adapter(Contact.class);
-    return adapter.fromJson(contactJson(customFields));
   }
 }

@@ -1,12 +1,11 @@
 package io.github.hfcontacts.client;
 
+import static io.github.hfcontacts.client.Fixtures.contact;
 import static io.github.hfcontacts.client.MockHappyFox.assertPost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.squareup.moshi.JsonAdapter;
 import io.github.hfcontacts.openapi.model.Contact;
-import io.github.hfcontacts.openapi.moshi.HappyFoxMoshi;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -81,12 +80,6 @@ class CustomFieldValueTest {
         CustomFieldValue.multipleChoice(7, List.of(10L)),
         CustomFieldValue.cleared(11));
     assertThat(read.unreadableFieldIds()).containsExactly(12L, 13L);
-  }
-
-  private static Contact contact(String customFields) throws Exception {
-    JsonAdapter<Contact> adapter = HappyFoxMoshi.create().adapter(Contact.class);
-    return adapter.fromJson("{\"id\": 1, \"name\": \"x\", \"email\": \"x@example.com\","
-        + " \"custom_fields\": " + customFields + "}");
   }
 
   @Test
